@@ -1,0 +1,49 @@
+using AiCoachBot.Coaching.Commands;
+using AiCoachBot.Coaching.Flows;
+
+namespace AiCoachBot.Coaching.Content;
+
+/// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
+public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows)
+{
+    /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
+    public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
+    {
+        var errors = new ContentErrors();
+        if (!Directory.Exists(root))
+        {
+            errors.Add(root, 0, "the content folder does not exist: set Content:RootPath to the folder that holds strings/, cards/, flows/ and commands.yaml");
+            errors.ThrowIfAny();
+        }
+        var strings = StringCatalog.Load(root, TextKeys.All().Concat(CommandIds.Required.SelectMany(id => new[] { TextKeys.CommandTitle(id), TextKeys.CommandDescription(id) })), errors);
+        var cards = CardTemplates.Load(root, strings, CardNames.Required, errors);
+        var commands = CommandCatalog.Load(root, CommandIds.Required, errors);
+        foreach (var command in commands.Commands)
+        {
+            foreach (var key in new[] { TextKeys.CommandTitle(command.Id), TextKeys.CommandDescription(command.Id) }.Where(k => !strings.Contains(k)))
+                errors.Add("strings/en.yaml", 1, $"'{key}' is missing: commands.yaml defines command '{command.Id}'");
+        }
+        var folders = new List<(string, string)> { (Path.Combine(root, "flows"), "flows") };
+        folders.AddRange(extraFlowDirectories.Select(d => (Path.GetFullPath(d), d)));
+        var flows = FlowLoader.Load(folders, errors);
+        CheckPhrasesAreUnique(commands, flows, errors);
+        errors.ThrowIfAny();
+        return new CoachingContent(strings, cards, commands, flows);
+    }
+
+    private static void CheckPhrasesAreUnique(CommandCatalog commands, IReadOnlyList<FlowDefinition> flows, ContentErrors errors)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = commands.Commands.Select(c => (File: "commands.yaml", Owner: $"command '{c.Id}'", c.Phrases))
+            .Concat(flows.Select(f => (File: f.SourceFile, Owner: $"flow '{f.Id}'", Phrases: f.Triggers)));
+        foreach (var (file, owner, phrases) in sources)
+        {
+            foreach (var phrase in phrases.All.Select(TextNormalizer.Fold))
+            {
+                if (owners.TryGetValue(phrase, out var first) && first != owner)
+                    errors.Add(file, 1, $"the phrase '{phrase}' is used by both {first} and {owner}: a phrase can start one thing only");
+                owners.TryAdd(phrase, owner);
+            }
+        }
+    }
+}

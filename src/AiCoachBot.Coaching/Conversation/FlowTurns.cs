@@ -1,0 +1,117 @@
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Flows;
+using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.State;
+
+namespace AiCoachBot.Coaching.Conversation;
+
+using Decision = Change<UserSession, TurnResult>;
+
+/// <summary>What each flow action does to a user's session, as pure decisions the caller commits.</summary>
+public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies replies, CoachingContent content, TimeProvider time)
+{
+    public static FlowSession? Active(FlowEngine engine, UserSession? session) =>
+        session?.ActiveFlow is { } flow && engine.IsResumable(flow) ? flow : null;
+
+    public Decision Start(UserSession? session, FlowDefinition flow, Language language)
+    {
+        var active = Active(engine, session);
+        if (active?.FlowId == flow.Id)
+        {
+            var resumed = engine.Reissue(active);
+            return Save(resumed, TurnResult.Say(replies.Text(language, TextKeys.FlowResumed, Title(flow, language)), Question(resumed, language)));
+        }
+        var started = engine.Start(flow, time.GetUtcNow());
+        var messages = new List<OutgoingMessage>();
+        if (active is not null) messages.Add(replies.Text(language, TextKeys.FlowReplaced, Title(engine.Definition(active), language)));
+        messages.Add(Question(started, language));
+        return Save(started, new TurnResult(messages));
+    }
+
+    /// <summary>A typed message while a flow waits for an answer.</summary>
+    public Decision TypedAnswer(FlowSession active, string text, UserTurn turn) =>
+        engine.Answer(active, text, turn.Language, turn.Culture) switch
+        {
+            FlowProgress.Rejected r => Decision.Keep(TurnResult.Say(Error(r.Reason, turn.Language), Question(active, turn.Language))),
+            FlowProgress.Asking a => Save(a.Session, TurnResult.Say(Question(a.Session, turn.Language))),
+            FlowProgress.Completed c => Finish(c.Session, TurnResult.Say(Summary(c.Session, turn.Language))),
+            _ => throw new InvalidOperationException(),
+        };
+
+    /// <summary>A button of a question card. Only the card of the question being asked now is accepted.</summary>
+    public Decision CardAction(UserSession? session, FlowCardData data, string? rawAnswer, UserTurn turn, bool canReplaceCard)
+    {
+        var language = turn.Language;
+        var active = Active(engine, session);
+        if (active is null || active.FlowId != data.FlowId || active.Token != data.Token || engine.CurrentStep(active).Id != data.StepId)
+            return Decision.Keep(canReplaceCard ? new TurnResult([], Notice: replies.Notice(language, TextKeys.FlowStale)) : TurnResult.Say(replies.Text(language, TextKeys.FlowStale)));
+
+        if (data.Action == FlowCardData.BackAction) return Back(active, language);
+
+        var flow = engine.Definition(active);
+        var step = engine.CurrentStep(active);
+        switch (engine.Answer(active, rawAnswer, language, turn.Culture))
+        {
+            case FlowProgress.Rejected r when canReplaceCard:
+                return Decision.Keep(new TurnResult([], ReplaceCard: cards.Question(flow, active, language, ErrorText(r.Reason, language))));
+            case FlowProgress.Rejected r:
+                return Decision.Keep(TurnResult.Say(Error(r.Reason, language), Question(active, language)));
+            case FlowProgress.Asking a:
+                return Save(a.Session, new TurnResult([Question(a.Session, language)], Answered(flow, step, a.Session, language)));
+            case FlowProgress.Completed c:
+                return Finish(c.Session, new TurnResult([Summary(c.Session, language)], Answered(flow, step, c.Session, language)));
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    public Decision Back(FlowSession active, Language language)
+    {
+        if (engine.Back(active) is { } previous) return Save(previous, TurnResult.Say(Question(previous, language)));
+        var again = engine.Reissue(active);
+        return Save(again, TurnResult.Say(replies.Text(language, TextKeys.FlowAtFirst), Question(again, language)));
+    }
+
+    public Decision Restart(FlowSession active, Language language)
+    {
+        var restarted = engine.Restart(active, time.GetUtcNow());
+        return Save(restarted, TurnResult.Say(replies.Text(language, TextKeys.FlowRestarted, Title(engine.Definition(active), language)), Question(restarted, language)));
+    }
+
+    public Decision Cancel(FlowSession active, Language language) =>
+        Decision.Delete(TurnResult.Say(replies.Text(language, TextKeys.FlowCancelled, Title(engine.Definition(active), language))));
+
+    /// <summary>"Where was I?": a line saying so and the open question on a fresh card.</summary>
+    public Decision Remind(FlowSession active, TurnResult before, Language language)
+    {
+        var again = engine.Reissue(active);
+        var flow = engine.Definition(active);
+        var progress = new Dictionary<string, string>
+        {
+            ["title"] = flow.Title[language],
+            ["index"] = (again.StepIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["count"] = flow.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Save(again, new TurnResult([.. before.Messages, replies.Text(language, TextKeys.FlowInProgress, progress), Question(again, language)]));
+    }
+
+    private OutgoingMessage Question(FlowSession session, Language language) =>
+        OutgoingMessage.OfCard(cards.Question(engine.Definition(session), session, language));
+
+    private OutgoingMessage Summary(FlowSession session, Language language) =>
+        OutgoingMessage.OfCard(cards.Summary(engine.Definition(session), session, language));
+
+    private System.Text.Json.Nodes.JsonObject Answered(FlowDefinition flow, StepDefinition step, FlowSession after, Language language) =>
+        cards.Answered(flow, step, AnswerFormatter.Display(step, after.Answers[step.Id], language, content.Strings), language);
+
+    private OutgoingMessage Error(ParsedAnswer reason, Language language) => OutgoingMessage.OfText(ErrorText(reason, language));
+
+    private string ErrorText(ParsedAnswer reason, Language language) =>
+        content.Strings.Format(language, reason.ErrorKey!, reason.ErrorArgs ?? new Dictionary<string, string>());
+
+    private Decision Save(FlowSession flow, TurnResult result) => Decision.Save(new UserSession(flow, time.GetUtcNow()), result);
+
+    private static Decision Finish(FlowSession _, TurnResult result) => Decision.Delete(result);
+
+    private static Dictionary<string, string> Title(FlowDefinition flow, Language language) => new() { ["title"] = flow.Title[language] };
+}

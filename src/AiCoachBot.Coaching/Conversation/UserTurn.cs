@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Localization;
+
+namespace AiCoachBot.Coaching.Conversation;
+
+/// <summary>What a user did: typed <see cref="Text"/>, or pressed a card button that sent <see cref="Value"/>.</summary>
+public sealed record UserTurn(ConversationScope Scope, string UserId, string? UserName, string? Locale, string? Text, JsonObject? Value, string? Verb = null)
+{
+    public Language Language => Languages.FromLocale(Locale);
+
+    /// <summary>The user's own regional format (en-US writes dates month first), within the supported languages.</summary>
+    public CultureInfo Culture
+    {
+        get
+        {
+            if (Locale is { Length: > 1 and <= 20 } locale && Languages.FromLocale(locale) == Language)
+            {
+                try { return CultureInfo.GetCultureInfo(locale); }
+                catch (CultureNotFoundException) { }
+            }
+            return CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB");
+        }
+    }
+}

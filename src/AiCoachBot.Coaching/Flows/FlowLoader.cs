@@ -1,0 +1,94 @@
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Localization;
+using YamlDotNet.RepresentationModel;
+
+namespace AiCoachBot.Coaching.Flows;
+
+/// <summary>Reads every <c>*.yaml</c> of the flow folders and checks each step makes sense before the bot serves it.</summary>
+public static class FlowLoader
+{
+    private static readonly string[] FlowKeys = ["id", "title", "triggers", "completion", "steps"];
+    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel"];
+
+    public static IReadOnlyList<FlowDefinition> Load(IEnumerable<(string Folder, string DisplayPrefix)> folders, ContentErrors errors)
+    {
+        var flows = new List<FlowDefinition>();
+        foreach (var (folder, prefix) in folders)
+        {
+            if (!Directory.Exists(folder)) { errors.Add(prefix, 0, $"the flow folder {folder} does not exist"); continue; }
+            foreach (var full in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                var display = $"{prefix}/{Path.GetFileName(full)}";
+                var file = new YamlFile(display, errors);
+                if (file.Mapping(YamlFile.Load(full, display, errors), "a flow") is not { } map) continue;
+                if (Read(map, file) is not { } flow) continue;
+                if (flows.FirstOrDefault(f => f.Id == flow.Id) is { } twin) file.Error(map, $"flow id '{flow.Id}' is already used by {twin.SourceFile}");
+                else flows.Add(flow);
+            }
+        }
+        return flows;
+    }
+
+    private static FlowDefinition? Read(YamlMappingNode map, YamlFile file)
+    {
+        file.Keys(map, "a flow", FlowKeys);
+        var id = file.String(map, "id", required: true);
+        var title = file.Text(map, "title", required: true);
+        var triggers = file.Phrases(map, "triggers", required: false);
+        var completion = file.Text(map, "completion", required: true);
+        var steps = new List<StepDefinition>();
+        foreach (var node in file.Sequence(map, "steps", required: true))
+        {
+            if (file.Mapping(node, "a step") is not { } stepMap) continue;
+            if (ReadStep(stepMap, file) is not { } step) continue;
+            if (steps.Any(s => s.Id == step.Id)) file.Error(stepMap, $"step id '{step.Id}' is used twice in this flow");
+            else steps.Add(step);
+        }
+        if (steps.Count == 0) file.Error(map, "a flow needs at least one step");
+        return id is null || title is null || completion is null || steps.Count == 0 ? null
+            : new FlowDefinition(id, title, triggers, steps, completion, file.Path);
+    }
+
+    private static StepDefinition? ReadStep(YamlMappingNode map, YamlFile file)
+    {
+        file.Keys(map, "a step", StepKeys);
+        var id = file.String(map, "id", required: true);
+        var typeName = file.String(map, "type", required: true);
+        var kind = StepKinds.Parse(typeName);
+        if (typeName is not null && kind is null) file.Error(map, $"step type '{typeName}' is not known; use one of: {string.Join(", ", StepKinds.Names)}");
+        var prompt = file.Text(map, "prompt", required: true);
+        var help = file.Text(map, "help", required: false);
+        var min = file.Number(map, "min");
+        var max = file.Number(map, "max");
+        var maxLength = file.Number(map, "maxLength");
+        var options = ReadOptions(map, file, required: kind is StepKind.Choice or StepKind.MultiSelect);
+
+        if (kind is not (StepKind.Choice or StepKind.MultiSelect) && options.Count > 0) file.Error(map, $"'options' only applies to choice and multiselect steps");
+        if (kind is StepKind.Choice or StepKind.MultiSelect && options.Count is > 0 and < 2) file.Error(map, "a choice needs at least two options");
+        if (min > max) file.Error(map, $"min ({min}) is greater than max ({max})");
+        if (kind == StepKind.MultiSelect && max > options.Count) file.Error(map, $"max ({max}) is more than the {options.Count} options");
+        if (kind is StepKind.YesNo or StepKind.Date or StepKind.Text or StepKind.Scale && (min is not null || max is not null))
+            file.Error(map, $"min and max do not apply to a {typeName} step");
+        if (maxLength is not null && (kind != StepKind.Text || maxLength is < 1 or > 4000)) file.Error(map, "maxLength applies to text steps only, from 1 to 4000");
+
+        return id is null || kind is null || prompt is null ? null
+            : new StepDefinition(id, kind.Value, prompt, help, options, min, max, (int?)maxLength ?? StepDefinition.DefaultTextLength,
+                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false));
+    }
+
+    private static List<ChoiceOption> ReadOptions(YamlMappingNode map, YamlFile file, bool required)
+    {
+        var options = new List<ChoiceOption>();
+        foreach (var node in file.Sequence(map, "options", required))
+        {
+            if (file.Mapping(node, "an option") is not { } option) continue;
+            file.Keys(option, "an option", "id", "label");
+            var id = file.String(option, "id", required: true);
+            var label = file.Text(option, "label", required: true);
+            if (id is not null && id.Contains(',')) file.Error(option, "an option id cannot contain a comma");
+            if (id is not null && options.Any(o => o.Id == id)) file.Error(option, $"option id '{id}' is used twice");
+            else if (id is not null && label is not null) options.Add(new ChoiceOption(id, label));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,14 @@
+namespace AiCoachBot.Coaching.Localization;
+
+public enum Language { En, Fr }
+
+public static class Languages
+{
+    public static IReadOnlyList<Language> All { get; } = [Language.En, Language.Fr];
+
+    /// <summary>French for any fr-* locale, English otherwise.</summary>
+    public static Language FromLocale(string? locale) =>
+        locale is not null && locale.Trim().StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? Language.Fr : Language.En;
+
+    public static string Code(this Language language) => language == Language.Fr ? "fr" : "en";
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AiCoachBot.Coaching.State;
+
+public sealed record Versioned<T>(T Value, string ETag);
+
+public static class TypedDocumentStore
+{
+    public const int MaxAttempts = 20;
+
+    public static async Task<Versioned<T>?> ReadAsync<T>(this IDocumentStore store, string key, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var document = await store.ReadAsync(key, cancellationToken);
+        if (document is null) return null;
+        return JsonSerializer.Deserialize(document.Json, type) is { } value ? new Versioned<T>(value, document.ETag) : null;
+    }
+
+    public static Task<string> WriteAsync<T>(this IDocumentStore store, string key, T value, string? ifMatch, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        store.WriteAsync(key, JsonSerializer.Serialize(value, type), ifMatch, cancellationToken);
+
+    /// <summary>
+    /// Read, decide, write-if-unchanged; on a lost race decide again from a fresh read. <paramref name="decide"/>
+    /// must not have side effects: it may run several times. Nothing is ever silently overwritten.
+    /// </summary>
+    public static async Task<TResult> UpdateAsync<T, TResult>(
+        this IDocumentStore store, string key, JsonTypeInfo<T> type, Func<T?, Change<T, TResult>> decide, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.ReadAsync(key, type, cancellationToken);
+            var change = decide(current?.Value);
+            try
+            {
+                switch (change.Kind)
+                {
+                    case ChangeKind.Save:
+                        await store.WriteAsync(key, change.Value!, current?.ETag, type, cancellationToken);
+                        break;
+                    case ChangeKind.Delete when current is not null:
+                        await store.DeleteAsync(key, current.ETag, cancellationToken);
+                        break;
+                }
+                return change.Result;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts) { }
+        }
+    }
+}
+
+public enum ChangeKind { Keep, Save, Delete }
+
+public sealed record Change<T, TResult>(ChangeKind Kind, T? Value, TResult Result)
+{
+    public static Change<T, TResult> Keep(TResult result) => new(ChangeKind.Keep, default, result);
+    public static Change<T, TResult> Save(T value, TResult result) => new(ChangeKind.Save, value, result);
+    public static Change<T, TResult> Delete(TResult result) => new(ChangeKind.Delete, default, result);
+}

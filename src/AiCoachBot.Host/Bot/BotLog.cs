@@ -1,0 +1,10 @@
+namespace AiCoachBot.Host.Bot;
+
+internal static partial class BotLog
+{
+    [LoggerMessage(2001, LogLevel.Warning, "Could not tell the user the turn failed")]
+    public static partial void ApologyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Information, "Could not mark the answered card ({Status} {Code})")]
+    public static partial void CardUpdateFailed(ILogger logger, int status, string? code);
+}

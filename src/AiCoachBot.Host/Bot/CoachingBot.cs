@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Conversation;
+using AiCoachBot.Protocol.Connector;
+using AiCoachBot.Protocol.Hosting;
+using AiCoachBot.Protocol.Schema;
+
+namespace AiCoachBot.Host.Bot;
+
+/// <summary>Connects the Teams protocol to the coach: activity in, coaching decision, replies out.</summary>
+public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logger) : ActivityHandler
+{
+    protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var value = turn.Activity.Value as JsonObject;
+        if (turn.Activity.Value is not null && value is null)
+        {
+            // A value that is not an object was not sent by any of our cards.
+            await SendAllAsync(turn, await coach.OnMessageAsync(ActivityMapping.Turn(turn.Activity, [], verb: null), cancellationToken), cancellationToken);
+            return;
+        }
+        var result = await coach.OnMessageAsync(ActivityMapping.Turn(turn.Activity, value), cancellationToken);
+        if (result.ReplaceCard is { } card && turn.Activity.ReplyToId is { } cardActivityId)
+            await ReplaceCardAsync(turn, cardActivityId, card, cancellationToken);
+        await SendAllAsync(turn, result, cancellationToken);
+    }
+
+    protected override async Task OnBotInstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var result = await coach.OnInstalledAsync(ActivityMapping.Scope(activity), activity.From?.Name, ActivityMapping.Locale(activity), cancellationToken);
+        foreach (var message in result.Messages)
+            await turn.SendToConversationAsync(ActivityMapping.ToActivity(message), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var result = await coach.OnCardActionAsync(ActivityMapping.Turn(turn.Activity, action.Data, action.Verb), cancellationToken);
+        await SendAllAsync(turn, result, cancellationToken);
+        return result.ReplaceCard is { } card
+            ? AdaptiveCardInvokeResponse.Card(card)
+            : AdaptiveCardInvokeResponse.Message(result.Notice ?? "");
+    }
+
+    public override async Task<InvokeResponse?> OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
+    {
+        var apology = coach.TurnFailedText(ActivityMapping.Locale(turn.Activity));
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+            return new InvokeResponse(200, JsonNode.Parse(ProtocolJson.Serialize(AdaptiveCardInvokeResponse.Error(500, "InternalError", apology))));
+        if (turn.Activity.Type == ActivityTypes.Message)
+        {
+            try { await turn.SendAsync(Activity.Message(apology), cancellationToken); }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException) { BotLog.ApologyFailed(logger, ex); }
+        }
+        return null;
+    }
+
+    private static async Task SendAllAsync(TurnContext turn, TurnResult result, CancellationToken cancellationToken)
+    {
+        foreach (var message in result.Messages)
+            await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
+    }
+
+    /// <summary>Marks an answered card as answered. Cosmetic: if Teams refuses, the conversation goes on.</summary>
+    private async Task ReplaceCardAsync(TurnContext turn, string activityId, JsonObject card, CancellationToken cancellationToken)
+    {
+        try { await turn.UpdateAsync(activityId, Activity.Message(attachments: [Attachment.AdaptiveCard(card)]), cancellationToken); }
+        catch (ConnectorException ex) { BotLog.CardUpdateFailed(logger, (int)ex.Status, ex.Code); }
+    }
+}

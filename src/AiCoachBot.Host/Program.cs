@@ -1,0 +1,30 @@
+using AiCoachBot.Host.Hosting;
+using AiCoachBot.Protocol;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+});
+builder.AddAiCoachBot();
+
+var app = builder.Build();
+app.MapBotMessages();
+app.MapMethods("/api/messages", ["HEAD"], () => Results.Ok());
+app.MapHealth();
+
+try
+{
+    await app.PrepareAsync(app.Lifetime.ApplicationStopping);
+    await app.RunAsync();
+    return Environment.ExitCode;
+}
+catch (Exception ex) when (StartupFailure.Explain(ex, app.Configuration) is { } explanation)
+{
+    await Console.Error.WriteLineAsync($"AiCoachBot could not start.\n{explanation}");
+    return 2;
+}
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

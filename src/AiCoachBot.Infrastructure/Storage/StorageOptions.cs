@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AiCoachBot.Infrastructure.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Folder of the embedded database; relative paths are taken from the app's folder. Created on first run.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    public string DatabaseFileName { get; set; } = "aicoachbot.db";
+}

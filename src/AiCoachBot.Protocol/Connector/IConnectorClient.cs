@@ -1,0 +1,12 @@
+using AiCoachBot.Protocol.Schema;
+
+namespace AiCoachBot.Protocol.Connector;
+
+/// <summary>The Bot Connector REST operations the bot uses. Base address = the conversation's serviceUrl.</summary>
+public interface IConnectorClient
+{
+    Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken);
+    Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken);
+    Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken);
+    Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken);
+}

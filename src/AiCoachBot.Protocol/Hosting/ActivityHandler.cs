@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using AiCoachBot.Protocol.Schema;
+
+namespace AiCoachBot.Protocol.Hosting;
+
+/// <summary>
+/// Routes an activity by type to the few events a Teams bot reacts to. Anything else is acknowledged
+/// and ignored. Returns the body of a synchronous invoke, or null for a plain 200.
+/// </summary>
+public abstract class ActivityHandler
+{
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                await OnBotInstalledAsync(turn, cancellationToken);
+                return null;
+            case ActivityTypes.Invoke when activity.Name == AdaptiveCardActionInvoke:
+                return await OnAdaptiveCardInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke:
+                return InvokeResponse.Empty;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Last resort when a turn throws: tell the user, and answer an invoke with an error body, never a 500.</summary>
+    public virtual Task<InvokeResponse?> OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken) =>
+        Task.FromResult<InvokeResponse?>(turn.Activity.Type == ActivityTypes.Invoke
+            ? InvokeErrors.Error(500, "InternalError", "Something went wrong.")
+            : null);
+
+    protected abstract Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken);
+
+    /// <summary>The bot was added to a personal chat, a group chat or a team (Teams may say so twice).</summary>
+    protected abstract Task OnBotInstalledAsync(TurnContext turn, CancellationToken cancellationToken);
+
+    protected abstract Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken);
+
+    private async Task<InvokeResponse> OnAdaptiveCardInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var action = AdaptiveCardAction.Parse(turn.Activity.Value);
+        if (action is null)
+        {
+            var error = AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The invoke value is not an Action.Execute.");
+            return new InvokeResponse(400, JsonNode.Parse(ProtocolJson.Serialize(error)));
+        }
+        var response = await OnAdaptiveCardActionAsync(turn, action, cancellationToken);
+        return new InvokeResponse(200, JsonNode.Parse(ProtocolJson.Serialize(response)));
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+}

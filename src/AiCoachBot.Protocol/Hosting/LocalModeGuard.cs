@@ -1,0 +1,42 @@
+using System.Net;
+using AiCoachBot.Protocol.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiCoachBot.Protocol.Hosting;
+
+/// <summary>Without credentials the bot is unauthenticated: it must not be reachable from anything but this machine.</summary>
+public sealed class LocalModeGuard(
+    IOptions<BotCredentialsOptions> credentials, IServer server, IHostApplicationLifetime lifetime, ILogger<LocalModeGuard> logger) : IHostedLifecycleService
+{
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!credentials.Value.IsLocalMode) return Task.CompletedTask;
+        ProtocolLog.LocalMode(logger);
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses.Where(a => !IsLoopback(a)))
+        {
+            ProtocolLog.LocalModeExposed(logger, address);
+            Environment.ExitCode = 3;
+            lifetime.StopApplication();
+            break;
+        }
+        return Task.CompletedTask;
+    }
+
+    internal static bool IsLoopback(string address)
+    {
+        if (!Uri.TryCreate(address.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out var uri)) return false;
+        if (uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,57 @@
+using AiCoachBot.Protocol.Connector;
+using AiCoachBot.Protocol.Schema;
+
+namespace AiCoachBot.Protocol.Hosting;
+
+/// <summary>
+/// Shows "typing…" only when a turn is slow: after <c>delay</c> without a reply, then every
+/// <c>interval</c> (clients show it for about 3 s). A fast turn sends nothing extra.
+/// </summary>
+public sealed class TypingIndicator : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public static TypingIndicator None { get; } = new();
+
+    public static TypingIndicator Start(IConnectorClient connector, Activity inbound, TimeProvider time, TimeSpan delay, TimeSpan interval)
+    {
+        var indicator = new TypingIndicator();
+        indicator._loop = indicator.RunAsync(connector, inbound, time, delay, interval);
+        return indicator;
+    }
+
+    public void Stop()
+    {
+        if (!_stop.IsCancellationRequested) _stop.Cancel();
+    }
+
+    private async Task RunAsync(IConnectorClient connector, Activity inbound, TimeProvider time, TimeSpan delay, TimeSpan interval)
+    {
+        var typing = Activity.Typing() with
+        {
+            ChannelId = inbound.ChannelId,
+            Conversation = new ConversationAccount { Id = inbound.Conversation!.Id },
+            From = inbound.Recipient,
+            Recipient = inbound.From,
+        };
+        try
+        {
+            await Task.Delay(delay, time, _stop.Token);
+            while (!_stop.IsCancellationRequested)
+            {
+                await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation.Id!, typing, _stop.Token);
+                await Task.Delay(interval, time, _stop.Token);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        await _loop;
+        _stop.Dispose();
+    }
+}

@@ -24,6 +24,25 @@ public sealed class YamlFile(string displayPath, ContentErrors errors)
             errors.Add(displayPath, ex.Start.Line, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The parser sometimes gives up without a position; the last event it read tells where.
+            errors.Add(displayPath, LastGoodLine(fullPath), "not valid YAML: check the brackets, braces and quotes on or just after this line");
+            return null;
+        }
+    }
+
+    private static long LastGoodLine(string fullPath)
+    {
+        using var reader = new StreamReader(fullPath);
+        var parser = new Parser(reader);
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext()) line = parser.Current?.End.Line ?? line;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException) { }
+        return line;
     }
 
     public void Error(YamlNode node, string reason) => errors.Add(Path, node.Start.Line, reason);

@@ -37,14 +37,15 @@ public static class FlowLoader
         var triggers = file.Phrases(map, "triggers", required: false);
         var completion = file.Text(map, "completion", required: true);
         var steps = new List<StepDefinition>();
-        foreach (var node in file.Sequence(map, "steps", required: true))
+        var stepNodes = file.Sequence(map, "steps", required: true);
+        foreach (var node in stepNodes)
         {
             if (file.Mapping(node, "a step") is not { } stepMap) continue;
             if (ReadStep(stepMap, file) is not { } step) continue;
             if (steps.Any(s => s.Id == step.Id)) file.Error(stepMap, $"step id '{step.Id}' is used twice in this flow");
             else steps.Add(step);
         }
-        if (steps.Count == 0) file.Error(map, "a flow needs at least one step");
+        if (stepNodes.Count == 0 && YamlFile.Child(map, "steps") is { } emptySteps) file.Error(emptySteps, "a flow needs at least one step");
         return id is null || title is null || completion is null || steps.Count == 0 ? null
             : new FlowDefinition(id, title, triggers, steps, completion, file.Path);
     }

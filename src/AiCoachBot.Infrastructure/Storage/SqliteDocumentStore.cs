@@ -105,10 +105,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
         if (_checkpointer is not null) await _checkpointer.DisposeAsync();
         if (_writer is not null) await _writer.DisposeAsync();
         while (_readers.TryTake(out var reader)) await reader.DisposeAsync();
-        _stopping.Dispose();
     }
 }

@@ -1,7 +1,12 @@
 using AiCoachBot.Host.Hosting;
 using AiCoachBot.Protocol;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and content sit beside the app, wherever it is started from (a test host passes its own root).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+});
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
@@ -20,7 +25,7 @@ try
     await app.RunAsync();
     return Environment.ExitCode;
 }
-catch (Exception ex) when (StartupFailure.Explain(ex, app.Configuration) is { } explanation)
+catch (Exception ex) when (StartupFailure.Explain(ex, builder.Configuration) is { } explanation)
 {
     await Console.Error.WriteLineAsync($"AiCoachBot could not start.\n{explanation}");
     return 2;

@@ -27,7 +27,7 @@ public sealed partial class CardTemplates
         return card;
     }
 
-    public static CardTemplates Load(string root, StringCatalog strings, IEnumerable<string> requiredCards, ContentErrors errors)
+    public static CardTemplates Load(string root, StringCatalog strings, IEnumerable<string> requiredCards, ContentErrors errors, bool checkTextKeys = true)
     {
         var localized = new Dictionary<(string, Language), JsonObject>();
         var folder = Path.Combine(root, "cards");
@@ -41,7 +41,7 @@ public sealed partial class CardTemplates
             if (file.String(map, "type", required: true) is { } type && type != "AdaptiveCard") file.Error(map, "type must be AdaptiveCard");
             if (file.String(map, "version", required: true) is { } version && !IsSupportedVersion(version))
                 file.Error(map, $"version {version} is not shown by Teams: use {MaxVersion} or lower");
-            var json = (JsonObject)ToJson(map, file, strings)!;
+            var json = (JsonObject)ToJson(map, checkTextKeys ? file : null, strings)!;
             foreach (var language in Languages.All) localized[(name, language)] = (JsonObject)Localize(json, strings, language)!;
         }
         foreach (var missing in requiredCards.Where(c => !localized.ContainsKey((c, Language.En))))
@@ -52,7 +52,7 @@ public sealed partial class CardTemplates
     private static bool IsSupportedVersion(string version) =>
         System.Version.TryParse(version, out var v) && v <= System.Version.Parse(MaxVersion);
 
-    private static JsonNode? ToJson(YamlNode node, YamlFile file, StringCatalog strings) => node switch
+    private static JsonNode? ToJson(YamlNode node, YamlFile? file, StringCatalog strings) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value, file, strings)))),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(c => ToJson(c, file, strings)).ToArray()),
@@ -60,7 +60,7 @@ public sealed partial class CardTemplates
         _ => null,
     };
 
-    private static JsonNode? Scalar(YamlScalarNode scalar, YamlFile file, StringCatalog strings)
+    private static JsonNode? Scalar(YamlScalarNode scalar, YamlFile? file, StringCatalog strings)
     {
         var value = scalar.Value ?? "";
         if (scalar.Style == ScalarStyle.Plain)
@@ -71,7 +71,7 @@ public sealed partial class CardTemplates
         }
         foreach (Match m in TextKey().Matches(value))
         {
-            if (!strings.Contains(m.Groups[1].Value)) file.Error(scalar, $"'{{{{{m.Groups[1].Value}}}}}' is not a key of the strings files");
+            if (file is not null && !strings.Contains(m.Groups[1].Value)) file.Error(scalar, $"'{{{{{m.Groups[1].Value}}}}}' is not a key of the strings files");
         }
         return JsonValue.Create(value);
     }

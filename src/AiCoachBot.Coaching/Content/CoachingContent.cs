@@ -16,9 +16,10 @@ public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards,
             errors.ThrowIfAny();
         }
         var strings = StringCatalog.Load(root, TextKeys.All().Concat(CommandIds.Required.SelectMany(id => new[] { TextKeys.CommandTitle(id), TextKeys.CommandDescription(id) })), errors);
-        var cards = CardTemplates.Load(root, strings, CardNames.Required, errors);
+        var stringsReadable = !errors.Any;
+        var cards = CardTemplates.Load(root, strings, CardNames.Required, errors, checkTextKeys: stringsReadable);
         var commands = CommandCatalog.Load(root, CommandIds.Required, errors);
-        foreach (var command in commands.Commands)
+        foreach (var command in commands.Commands.Where(_ => stringsReadable))
         {
             foreach (var key in new[] { TextKeys.CommandTitle(command.Id), TextKeys.CommandDescription(command.Id) }.Where(k => !strings.Contains(k)))
                 errors.Add("strings/en.yaml", 1, $"'{key}' is missing: commands.yaml defines command '{command.Id}'");

@@ -26,6 +26,8 @@ public sealed partial class StringCatalog
     {
         var en = ReadFile(root, "en", errors);
         var fr = ReadFile(root, "fr", errors);
+        // A file that could not be read at all would make every key look missing: its own error says enough.
+        if (errors.Any) return new StringCatalog(new Dictionary<string, LocalizedText>(StringComparer.Ordinal));
         var texts = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         foreach (var (key, (enText, enLine)) in en)
         {

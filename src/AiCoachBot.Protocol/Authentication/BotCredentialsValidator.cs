@@ -9,7 +9,10 @@ public sealed class BotCredentialsValidator : IValidateOptions<BotCredentialsOpt
     {
         var errors = new List<string>();
         if (BotAppTypes.Parse(o.MicrosoftAppType) is null)
+        {
             errors.Add($"MicrosoftAppType '{o.MicrosoftAppType}' is not known: use SingleTenant, MultiTenant or UserAssignedMSI.");
+            return Result(errors);
+        }
 
         if (o.IsLocalMode)
         {

@@ -46,7 +46,8 @@ public static class ProtocolServiceCollectionExtensions
                 MaxConnectionsPerServer = 64,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
             })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 
         services.AddSingleton<ConversationTurnGate>();
         services.AddSingleton<ActivityHandler, THandler>();

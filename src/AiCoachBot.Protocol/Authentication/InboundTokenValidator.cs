@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiCoachBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AiCoachBot.Protocol.Authentication;
@@ -41,8 +42,9 @@ public sealed class InboundTokenValidator(
         var result = await ValidateSignatureAndClaimsAsync(token, family.Value, metadataUrl, tenantId, refreshOnUnknownKey: true, cancellationToken);
         if (result.Status != AuthenticationStatus.Authenticated) return result;
 
-        var claims = (JsonWebToken)result.Identity!.BootstrapContext!;
-        if (family == TokenFamily.BotFramework && !IsEndorsed(claims.SigningKey, activity.ChannelId))
+        var (claims, configuration) = ((JsonWebToken, OpenIdConnectConfiguration))result.Identity!.BootstrapContext!;
+        result.Identity.BootstrapContext = null;
+        if (family == TokenFamily.BotFramework && !IsEndorsed(configuration, claims, activity.ChannelId))
             return AuthenticationOutcome.Reject("signing key not endorsed for the activity's channel");
 
         var serviceUrlClaim = claims.TryGetPayloadValue<string>("serviceurl", out var claimed) ? claimed : null;
@@ -56,7 +58,7 @@ public sealed class InboundTokenValidator(
     private async Task<AuthenticationOutcome> ValidateSignatureAndClaimsAsync(
         string token, TokenFamily family, string metadataUrl, string? tenantId, bool refreshOnUnknownKey, CancellationToken cancellationToken)
     {
-        Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
+        OpenIdConnectConfiguration configuration;
         try { configuration = await metadata.GetAsync(metadataUrl, cancellationToken); }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,15 +84,12 @@ public sealed class InboundTokenValidator(
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (result.IsValid)
         {
-            result.ClaimsIdentity.BootstrapContext = result.SecurityToken;
+            result.ClaimsIdentity.BootstrapContext = ((JsonWebToken)result.SecurityToken, configuration);
             return new AuthenticationOutcome(AuthenticationStatus.Authenticated, Identity: result.ClaimsIdentity);
         }
 
-        if (refreshOnUnknownKey && result.Exception is SecurityTokenSignatureKeyNotFoundException)
-        {
-            metadata.RequestRefresh(metadataUrl);
+        if (refreshOnUnknownKey && result.Exception is SecurityTokenSignatureKeyNotFoundException && await metadata.RefreshAsync(metadataUrl, cancellationToken))
             return await ValidateSignatureAndClaimsAsync(token, family, metadataUrl, tenantId, refreshOnUnknownKey: false, cancellationToken);
-        }
         return AuthenticationOutcome.Reject(result.Exception?.GetType().Name ?? "invalid token");
     }
 
@@ -101,11 +100,16 @@ public sealed class InboundTokenValidator(
         return notBefore is null || notBefore.Value.ToUniversalTime() - skew <= now;
     }
 
-    /// <summary>A Bot Framework key lists the channels it may sign for; msteams must be among them.</summary>
-    private static bool IsEndorsed(SecurityKey? key, string? channelId)
+    /// <summary>
+    /// A Bot Framework key lists the channels it may sign for; msteams must be among them. The list is
+    /// in the published JWK (the validated key object no longer carries it), found by key id.
+    /// </summary>
+    private static bool IsEndorsed(OpenIdConnectConfiguration configuration, JsonWebToken token, string? channelId)
     {
         if (string.IsNullOrEmpty(channelId)) return true;
-        if (key is not JsonWebKey jwk || !jwk.AdditionalData.TryGetValue("endorsements", out var raw)) return false;
+        var keyId = token.SigningKey?.KeyId ?? token.Kid;
+        var jwk = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.KeyId == keyId);
+        if (jwk is null || !jwk.AdditionalData.TryGetValue("endorsements", out var raw)) return false;
         var endorsements = raw switch
         {
             JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null),

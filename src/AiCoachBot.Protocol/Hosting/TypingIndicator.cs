@@ -10,9 +10,13 @@ namespace AiCoachBot.Protocol.Hosting;
 public sealed class TypingIndicator : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly bool _inert;
     private Task _loop = Task.CompletedTask;
 
-    public static TypingIndicator None { get; } = new();
+    private TypingIndicator(bool inert = false) => _inert = inert;
+
+    /// <summary>For turns that never show typing; shared, so stopping or disposing it does nothing.</summary>
+    public static TypingIndicator None { get; } = new(inert: true);
 
     public static TypingIndicator Start(IConnectorClient connector, Activity inbound, TimeProvider time, TimeSpan delay, TimeSpan interval)
     {
@@ -23,7 +27,7 @@ public sealed class TypingIndicator : IAsyncDisposable
 
     public void Stop()
     {
-        if (!_stop.IsCancellationRequested) _stop.Cancel();
+        if (!_inert && !_stop.IsCancellationRequested) _stop.Cancel();
     }
 
     private async Task RunAsync(IConnectorClient connector, Activity inbound, TimeProvider time, TimeSpan delay, TimeSpan interval)
@@ -50,6 +54,7 @@ public sealed class TypingIndicator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_inert) return;
         Stop();
         await _loop;
         _stop.Dispose();

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using AiCoachBot.Protocol.Connector;
+using AiCoachBot.Protocol.Schema;
+
+namespace AiCoachBot.Protocol.Tests.Support;
+
+public sealed record ConnectorCall(string Operation, string ServiceUrl, string? ConversationId, string? ActivityId, Activity? Activity);
+
+/// <summary>An <see cref="IConnectorClient"/> that only writes down what it was asked to send.</summary>
+public sealed class RecordingConnectorClient : IConnectorClient
+{
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        Record(new ConnectorCall("send", serviceUrl, conversationId, null, activity));
+
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Record(new ConnectorCall("reply", serviceUrl, conversationId, activityId, activity));
+
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Record(new ConnectorCall("update", serviceUrl, conversationId, activityId, activity));
+
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        var sent = await Record(new ConnectorCall("create", serviceUrl, null, null, parameters.Activity));
+        return new ConversationResourceResponse(sent.Id, null, null);
+    }
+
+    private Task<ResourceResponse> Record(ConnectorCall call)
+    {
+        _calls.Enqueue(call);
+        return Task.FromResult(new ResourceResponse($"sent-{_calls.Count}"));
+    }
+}

@@ -14,7 +14,7 @@ public sealed record UserTurn(ConversationScope Scope, string UserId, string? Us
     {
         get
         {
-            if (Locale is { Length: > 1 and <= 20 } locale && Languages.FromLocale(locale) == Language)
+            if (Locale is { Length: > 1 and <= 20 } locale && IsLanguage(locale, Language))
             {
                 try { return CultureInfo.GetCultureInfo(locale); }
                 catch (CultureNotFoundException) { }
@@ -22,4 +22,7 @@ public sealed record UserTurn(ConversationScope Scope, string UserId, string? Us
             return CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB");
         }
     }
+
+    private static bool IsLanguage(string locale, Language language) =>
+        locale.StartsWith(language.Code(), StringComparison.OrdinalIgnoreCase) && (locale.Length == 2 || locale[2] == '-');
 }

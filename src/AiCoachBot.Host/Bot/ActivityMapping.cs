@@ -30,7 +30,7 @@ internal static class ActivityMapping
     public static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown-user";
 
     public static string? Locale(Activity activity) =>
-        activity.Locale ?? activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Locale;
+        activity.Locale ?? activity.Entities?.FirstOrDefault(e => e?.Type == "clientInfo")?.Locale;
 
     public static Activity ToActivity(OutgoingMessage message) => message.Card is { } card
         ? Activity.Message(attachments: [Attachment.AdaptiveCard(card)])

@@ -58,5 +58,5 @@ public abstract class ActivityHandler
     }
 
     private static bool BotWasAdded(Activity activity) =>
-        activity.MembersAdded?.Any(m => m.Id is not null && m.Id == activity.Recipient?.Id) == true;
+        activity.MembersAdded?.Any(m => m?.Id is not null && m.Id == activity.Recipient?.Id) == true;
 }

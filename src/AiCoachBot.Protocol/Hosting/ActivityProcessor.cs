@@ -90,7 +90,15 @@ public sealed class ActivityProcessor(
         {
             ProtocolLog.TurnFailed(logger, ex);
             typing.Stop();
-            return await handler.OnTurnErrorAsync(turn, ex, cancellationToken);
+            try
+            {
+                return await handler.OnTurnErrorAsync(turn, ex, cancellationToken);
+            }
+            catch (Exception apologyFailure)
+            {
+                ProtocolLog.TurnFailed(logger, apologyFailure);
+                return activity.Type == ActivityTypes.Invoke ? InvokeErrors.Error(500, "InternalError", "Something went wrong.") : null;
+            }
         }
     }
 

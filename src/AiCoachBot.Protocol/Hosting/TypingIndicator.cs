@@ -41,11 +41,12 @@ public sealed class TypingIndicator : IAsyncDisposable
         };
         try
         {
-            await Task.Delay(delay, time, _stop.Token);
+            // Almost every turn stops the indicator before the delay ends: wake without throwing.
+            await Task.Delay(delay, time, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             while (!_stop.IsCancellationRequested)
             {
                 await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation.Id!, typing, _stop.Token);
-                await Task.Delay(interval, time, _stop.Token);
+                await Task.Delay(interval, time, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException) { }

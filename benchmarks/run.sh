@@ -27,7 +27,7 @@ if [ ! -f "$BENCH/peer-botbuilder-js/node_modules/botbuilder-dialogs/package.jso
 fi
 
 PID=""
-stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; PID=""; }
+stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; PID=""; }
 trap stop EXIT
 
 wait_port() {

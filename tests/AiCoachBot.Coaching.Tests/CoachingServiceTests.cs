@@ -190,6 +190,28 @@ public sealed class CoachingServiceTests
         Assert.Equal(1, session!.Value.ActiveFlow!.StepIndex);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{\"activeFlow\":{\"flowId\":42}}")]
+    public async Task StoredSessionThisVersionCannotRead_IsReplaced_NotALockOut(string unreadable)
+    {
+        var key = StateKeys.Session("tenant-1", "a:personal-1", "user-1");
+        await _store.WriteAsync(key, unreadable, ifMatch: null, CancellationToken.None);
+
+        Assert.Contains("nothing to cancel", AllText(await Say("cancel")));
+        Assert.Contains("Question 1 of 7", AllText(await Say("all kinds")));
+        Assert.Contains("Question 2 of 7", AllText(await Say("yes")));
+    }
+
+    [Fact]
+    public async Task OversizedAnswerFromACard_IsRefusedPolitely()
+    {
+        var data = LastCardData(await Say("all kinds"));
+        data["answer"] = string.Concat(Enumerable.Repeat("<at>", 20_000));
+        var result = await _coach.OnMessageAsync(Presses(data), CancellationToken.None);
+        Assert.Contains("too long", AllText(result));
+    }
+
     [Fact]
     public async Task UsersInOneChannel_HaveTheirOwnFlows()
     {

@@ -41,7 +41,7 @@ public static partial class TextNormalizer
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    [GeneratedRegex(@"<at\b[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<at\b[^>]{0,512}>[^<]{0,512}</at>", RegexOptions.IgnoreCase)]
     private static partial Regex Mention();
 
     [GeneratedRegex(@"<[^>]{0,512}>")]

@@ -85,6 +85,7 @@ public sealed class CoachingService
         {
             if (FlowCardData.Read(data, turn.Verb) is not { } flowData) return Unknown(language, canReplaceCard);
             var raw = AnswerParser.FromCardValue(data[FlowCardData.AnswerInputId]);
+            if (raw?.Length > _maxMessageLength) return Say(language, TextKeys.TooLong, MaxArgs());
             return UpdateSessionAsync(turn, s => _flows.CardAction(s, flowData, raw, turn, canReplaceCard), cancellationToken);
         }
 

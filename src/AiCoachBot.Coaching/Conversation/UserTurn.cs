@@ -16,7 +16,7 @@ public sealed record UserTurn(ConversationScope Scope, string UserId, string? Us
         {
             if (Locale is { Length: > 1 and <= 20 } locale && IsLanguage(locale, Language))
             {
-                try { return CultureInfo.GetCultureInfo(locale); }
+                try { return CultureInfo.GetCultureInfo(locale, predefinedOnly: true); }
                 catch (CultureNotFoundException) { }
             }
             return CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB");

@@ -29,7 +29,7 @@ public static class TypedDocumentStore
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.ReadAsync(key, type, cancellationToken);
+            var current = await ReadOrDiscardAsync(store, key, type, cancellationToken);
             var change = decide(current?.Value);
             try
             {
@@ -39,13 +39,26 @@ public static class TypedDocumentStore
                         await store.WriteAsync(key, change.Value!, current?.ETag, type, cancellationToken);
                         break;
                     case ChangeKind.Delete when current is not null:
-                        await store.DeleteAsync(key, current.ETag, cancellationToken);
+                        await store.DeleteAsync(key, current.Value.ETag, cancellationToken);
                         break;
                 }
                 return change.Result;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts) { }
         }
+    }
+
+    /// <summary>
+    /// A document this version cannot read (an older shape, or JSON null) counts as absent but keeps its ETag,
+    /// so the next write replaces it instead of failing every turn of that user.
+    /// </summary>
+    private static async Task<(T? Value, string ETag)?> ReadOrDiscardAsync<T>(IDocumentStore store, string key, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var document = await store.ReadAsync(key, cancellationToken);
+        if (document is null) return null;
+        try { return (JsonSerializer.Deserialize(document.Json, type), document.ETag); }
+        catch (JsonException) { return (null, document.ETag); }
     }
 }
 

@@ -65,5 +65,6 @@ public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logg
     {
         try { await turn.UpdateAsync(activityId, Activity.Message(attachments: [Attachment.AdaptiveCard(card)]), cancellationToken); }
         catch (ConnectorException ex) { BotLog.CardUpdateFailed(logger, (int)ex.Status, ex.Code); }
+        catch (Exception ex) when (ex is HttpRequestException or UntrustedServiceUrlException) { BotLog.CardUpdateFailed(logger, 0, ex.GetType().Name); }
     }
 }

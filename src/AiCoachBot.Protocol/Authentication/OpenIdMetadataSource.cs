@@ -23,6 +23,7 @@ public sealed class OpenIdMetadataSource(IHttpClientFactory httpClients, IOption
 {
     public const string HttpClientName = "openid-metadata";
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan FirstLoadRetryDelay = TimeSpan.FromSeconds(5);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
@@ -54,6 +55,9 @@ public sealed class OpenIdMetadataSource(IHttpClientFactory httpClients, IOption
         try
         {
             if (!forced && entry.Configuration is { } fetchedMeanwhile && !IsDue(entry)) return fetchedMeanwhile;
+            // Never loaded and just failed: refuse at once for a moment rather than queue a fetch per request.
+            if (entry.Configuration is null && entry.LastFailure is { } failed && _time.GetUtcNow() - failed < FirstLoadRetryDelay)
+                throw new InvalidOperationException("OpenID metadata could not be read moments ago; not retrying yet.");
             var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = options.Value.RequireHttpsMetadata };
             try
             {
@@ -67,6 +71,11 @@ public sealed class OpenIdMetadataSource(IHttpClientFactory httpClients, IOption
                 entry.NextRefresh = _time.GetUtcNow() + RetryAfterFailure;
                 return lastKnownGood;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                entry.LastFailure = _time.GetUtcNow();
+                throw;
+            }
         }
         finally { entry.Gate.Release(); }
     }
@@ -77,5 +86,6 @@ public sealed class OpenIdMetadataSource(IHttpClientFactory httpClients, IOption
         public volatile OpenIdConnectConfiguration? Configuration;
         public DateTimeOffset NextRefresh;
         public DateTimeOffset? LastForcedRefresh;
+        public DateTimeOffset? LastFailure;
     }
 }

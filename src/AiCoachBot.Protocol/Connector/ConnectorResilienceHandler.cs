@@ -92,7 +92,7 @@ public sealed class ConnectorResilienceHandler(IOptions<ConnectorResilienceOptio
         var method = context.Properties.GetValue(MethodKey, HttpMethod.Post);
         if (outcome.Exception is { } ex) return ConnectorRetryPolicy.IsRetriableException(ex, method);
         var response = outcome.Result!;
-        if (!ConnectorRetryPolicy.IsRetriableStatus(response.StatusCode)) return false;
+        if (!ConnectorRetryPolicy.IsRetriableStatus(response.StatusCode, method)) return false;
         // Waiting longer than the caller can afford helps nobody: hand the throttle back instead.
         return ConnectorRetryPolicy.RetryAfter(response, time.GetUtcNow()) is not { } wait || wait <= o.MaxRetryAfter;
     }

@@ -34,6 +34,11 @@ public sealed class ActivityProcessor(
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
+        // A web page may post plain text to a local bot without asking the browser first; JSON it cannot.
+        if (!IsJson(http.Request.ContentType)) return Reject(StatusCodes.Status415UnsupportedMediaType, "content type is not JSON");
+        if (validator.IsLocalMode && !LocalOnly.IsLoopbackHost(http.Request.Host.Host))
+            return Reject(StatusCodes.Status400BadRequest, "local mode serves loopback host names only");
+
         var (body, tooLarge) = await ReadBodyAsync(http);
         if (tooLarge) return Reject(StatusCodes.Status413PayloadTooLarge, "body over the size limit");
         if (body is null || body.Length == 0) return Reject(StatusCodes.Status400BadRequest, "empty body");
@@ -44,6 +49,9 @@ public sealed class ActivityProcessor(
         catch (NotSupportedException) { return Reject(StatusCodes.Status400BadRequest, "unsupported JSON"); }
         if (activity is null) return Reject(StatusCodes.Status400BadRequest, "not an activity");
         if (ActivityShape.Problem(activity) is { } problem) return Reject(StatusCodes.Status400BadRequest, problem);
+        // Unauthenticated, the bot would post its replies wherever the request says: keep that on this machine.
+        if (validator.IsLocalMode && !LocalOnly.IsLoopbackUrl(activity.ServiceUrl!))
+            return Reject(StatusCodes.Status400BadRequest, "local mode replies to loopback service URLs only");
 
         var auth = await validator.ValidateAsync(http.Request.Headers.Authorization, activity, http.RequestAborted);
         if (!auth.Accepted)
@@ -71,7 +79,10 @@ public sealed class ActivityProcessor(
         // stopping halfway would only lose the replies.
         var cancellationToken = lifetime.ApplicationStopping;
         var started = time.GetTimestamp();
-        using var lease = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken);
+        IDisposable lease;
+        try { lease = await gate.EnterAsync(activity.Conversation!.Id!, cancellationToken); }
+        catch (OperationCanceledException) { return activity.Type == ActivityTypes.Invoke ? InvokeErrors.Unavailable : null; }
+        using var _ = lease;
         await using var typing = activity.Type == ActivityTypes.Message
             ? TypingIndicator.Start(connector, activity, time, options.Value.TypingDelay, options.Value.TypingInterval)
             : TypingIndicator.None;
@@ -131,4 +142,8 @@ public sealed class ActivityProcessor(
     }
 
     private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&
+        (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 }

@@ -50,7 +50,8 @@ public sealed class TypingIndicator : IAsyncDisposable
             }
         }
         catch (OperationCanceledException) { }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException) { }
+        // Typing is a courtesy: whatever breaks it (a refused token, a closed connector) must not fail the turn.
+        catch (Exception ex) when (ex is not OutOfMemoryException) { }
     }
 
     public async ValueTask DisposeAsync()

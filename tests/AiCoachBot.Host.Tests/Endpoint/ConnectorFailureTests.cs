@@ -27,7 +27,6 @@ public sealed class ConnectorFailureTests : BotTest
 
     [Theory]
     [InlineData(503)]
-    [InlineData(502)]
     [InlineData(412)]
     public async Task ReplyFailingOnceWithATransientStatus_IsSentAgain(int status)
     {

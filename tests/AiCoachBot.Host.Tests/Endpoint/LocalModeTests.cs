@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using AiCoachBot.Host.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,45 @@ public sealed class LocalModeTests : BotTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Empty(Connector.Requests);
+    }
+
+    [Fact]
+    public async Task ServiceUrlOffThisMachine_IsRefused_AndNothingIsSentThere()
+    {
+        var chat = ActivityBuilder.PersonalChat("https://attacker.example/", "en-US");
+
+        using var response = await Bot.PostAsync(chat.Message("help"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Connector.Requests);
+    }
+
+    [Fact]
+    public async Task HostNameOtherThanThisMachine_IsRefused()
+    {
+        var chat = PersonalChat();
+        using var client = Bot.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(chat.Message("help")) };
+        request.Headers.Host = "rebound.attacker.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public async Task BodyThatIsNotJson_Is415_SoAWebPageCannotPostToTheLocalBot(string contentType)
+    {
+        var chat = PersonalChat();
+
+        using var response = await Bot.PostRawAsync(chat.Message("help").ToJsonString(), contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Empty(Connector.Requests);
     }
 

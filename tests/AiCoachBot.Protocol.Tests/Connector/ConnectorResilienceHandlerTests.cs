@@ -98,17 +98,43 @@ public sealed class ConnectorResilienceHandlerTests
 
     [Theory]
     [InlineData(503)]
-    [InlineData(502)]
-    [InlineData(504)]
     [InlineData(412)]
     [InlineData(429)]
-    public async Task RetriableStatusThenSuccess_SucceedsOnTheSecondRequest(int status)
+    public async Task RefusalThenSuccess_PostIsSentAgain(int status)
     {
         await using var connector = await FakeConnector.StartAsync(Replies.Status(status), Replies.Created("1:sent"));
 
         var response = await Client(Fast()).SendToConversationAsync(connector.ServiceUrl, "a:1", Activity.Message("hi"), default);
 
         Assert.Equal("1:sent", response.Id);
+        Assert.Equal(2, connector.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task GatewayErrorOnAPost_IsNotRepeated_BecauseTheMessageMayHaveBeenDelivered(int status)
+    {
+        await using var connector = await FakeConnector.StartAsync(Replies.Status(status), Replies.Created("1:duplicate"));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(
+            () => Client(Fast()).SendToConversationAsync(connector.ServiceUrl, "a:1", Activity.Message("hi"), default));
+
+        Assert.Equal(status, (int)error.Status);
+        Assert.Single(connector.Requests);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(503)]
+    public async Task GatewayErrorOnAnUpdate_IsRetried_BecauseAPutCanBeRepeated(int status)
+    {
+        await using var connector = await FakeConnector.StartAsync(Replies.Status(status), Replies.Created("1:updated"));
+
+        var response = await Client(Fast()).UpdateActivityAsync(connector.ServiceUrl, "a:1", "1:card", Activity.Message("hi"), default);
+
+        Assert.Equal("1:updated", response.Id);
         Assert.Equal(2, connector.Requests.Count);
     }
 

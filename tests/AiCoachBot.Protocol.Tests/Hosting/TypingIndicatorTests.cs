@@ -40,6 +40,20 @@ public sealed class TypingIndicatorTests
     }
 
     [Fact]
+    public async Task TypingThatFails_ForAnyReason_NeverFailsTheTurn()
+    {
+        _connector.FailWith = () => new InvalidOperationException("the token could not be obtained");
+        var typing = Start();
+        await WaitUntilArmedAsync();
+
+        _clock.Advance(Delay);
+        await Eventually.TrueAsync(() => _connector.Calls.Count == 1, "the failing typing activity");
+
+        await typing.DisposeAsync();
+        Assert.Single(_connector.Calls);
+    }
+
+    [Fact]
     public async Task AfterTheDelay_SendsOneTypingActivityToTheConversation()
     {
         var typing = Start();

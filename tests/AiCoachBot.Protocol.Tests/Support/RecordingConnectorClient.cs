@@ -13,6 +13,9 @@ public sealed class RecordingConnectorClient : IConnectorClient
 
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
+    /// <summary>When set, every call is recorded and then fails with this exception.</summary>
+    public Func<Exception>? FailWith { get; set; }
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         Record(new ConnectorCall("send", serviceUrl, conversationId, null, activity));
 
@@ -31,6 +34,7 @@ public sealed class RecordingConnectorClient : IConnectorClient
     private Task<ResourceResponse> Record(ConnectorCall call)
     {
         _calls.Enqueue(call);
+        if (FailWith is { } failure) return Task.FromException<ResourceResponse>(failure());
         return Task.FromResult(new ResourceResponse($"sent-{_calls.Count}"));
     }
 }

@@ -28,7 +28,8 @@ public sealed record StepDefinition(
     decimal? Max,
     int MaxLength,
     LocalizedText? MinLabel,
-    LocalizedText? MaxLabel)
+    LocalizedText? MaxLabel,
+    Rules.Condition? When = null)
 {
     public const int DefaultTextLength = 1000;
     public const int ScaleMin = 1;

@@ -39,6 +39,9 @@ public sealed class FlowEngine(IReadOnlyList<FlowDefinition> flows)
         var answers = session.Answers.ToImmutableDictionary().SetItem(step.Id, parsed.Answer);
         var history = session.History.Append(session.StepIndex).ToList();
         var next = session.StepIndex + 1;
+        // Skip what earlier answers make irrelevant, forgetting any answer it had before a change of mind.
+        while (next < flow.Steps.Count && flow.Steps[next].When is { } when && !when.IsMetBy(answers))
+            answers = answers.Remove(flow.Steps[next++].Id);
         var advanced = session with { Answers = answers, History = history, StepIndex = Math.Min(next, flow.Steps.Count), Token = session.Token + 1 };
         return next >= flow.Steps.Count ? new FlowProgress.Completed(advanced) : new FlowProgress.Asking(advanced);
     }

@@ -1,5 +1,6 @@
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace AiCoachBot.Coaching.Flows;
@@ -8,7 +9,7 @@ namespace AiCoachBot.Coaching.Flows;
 public static class FlowLoader
 {
     private static readonly string[] FlowKeys = ["id", "title", "triggers", "completion", "steps"];
-    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel"];
+    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel", "when"];
 
     public static IReadOnlyList<FlowDefinition> Load(IEnumerable<(string Folder, string DisplayPrefix)> folders, ContentErrors errors)
     {
@@ -41,7 +42,7 @@ public static class FlowLoader
         foreach (var node in stepNodes)
         {
             if (file.Mapping(node, "a step") is not { } stepMap) continue;
-            if (ReadStep(stepMap, file) is not { } step) continue;
+            if (ReadStep(stepMap, file, steps) is not { } step) continue;
             if (steps.Any(s => s.Id == step.Id)) file.Error(stepMap, $"step id '{step.Id}' is used twice in this flow");
             else steps.Add(step);
         }
@@ -50,7 +51,7 @@ public static class FlowLoader
             : new FlowDefinition(id, title, triggers, steps, completion, file.Path);
     }
 
-    private static StepDefinition? ReadStep(YamlMappingNode map, YamlFile file)
+    private static StepDefinition? ReadStep(YamlMappingNode map, YamlFile file, IReadOnlyList<StepDefinition> earlier)
     {
         file.Keys(map, "a step", StepKeys);
         var id = file.String(map, "id", required: true);
@@ -72,9 +73,14 @@ public static class FlowLoader
             file.Error(map, $"min and max do not apply to a {typeName} step");
         if (maxLength is not null && (kind != StepKind.Text || maxLength is < 1 or > 4000)) file.Error(map, "maxLength applies to text steps only, from 1 to 4000");
 
+        // A step may depend only on questions asked before it: those are the answers known when it comes up.
+        var when = YamlFile.Child(map, "when") is { } whenNode
+            ? new ConditionReader(file, q => earlier.FirstOrDefault(s => s.Id == q), " (a step's 'when' may only use questions asked before it)").Read(whenNode)
+            : null;
+
         return id is null || kind is null || prompt is null ? null
             : new StepDefinition(id, kind.Value, prompt, help, options, min, max, (int?)maxLength ?? StepDefinition.DefaultTextLength,
-                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false));
+                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false), when);
     }
 
     private static List<ChoiceOption> ReadOptions(YamlMappingNode map, YamlFile file, bool required)

@@ -1,10 +1,11 @@
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Flows;
+using AiCoachBot.Coaching.Framing;
 
 namespace AiCoachBot.Coaching.Content;
 
 /// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
-public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows)
+public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, FramingContent? Framing = null)
 {
     /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
     public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
@@ -28,8 +29,9 @@ public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards,
         folders.AddRange(extraFlowDirectories.Select(d => (Path.GetFullPath(d), d)));
         var flows = FlowLoader.Load(folders, errors);
         CheckPhrasesAreUnique(commands, flows, errors);
+        var framing = Directory.Exists(Path.Combine(root, FramingContent.Folder)) ? FramingContent.Load(root, errors) : null;
         errors.ThrowIfAny();
-        return new CoachingContent(strings, cards, commands, flows);
+        return new CoachingContent(strings, cards, commands, flows, framing);
     }
 
     private static void CheckPhrasesAreUnique(CommandCatalog commands, IReadOnlyList<FlowDefinition> flows, ContentErrors errors)

@@ -81,6 +81,15 @@ public sealed class YamlFile(string displayPath, ContentErrors errors)
         return null;
     }
 
+    public DateOnly? Date(YamlMappingNode map, string key)
+    {
+        var node = Child(map, key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { } v } && DateOnly.TryParseExact(v, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)) return date;
+        Error(node, $"'{key}' must be a date written YYYY-MM-DD");
+        return null;
+    }
+
     public bool? Bool(YamlMappingNode map, string key)
     {
         var node = Child(map, key);

@@ -9,7 +9,8 @@ public sealed record FlowDefinition(
     LocalizedList Triggers,
     IReadOnlyList<StepDefinition> Steps,
     LocalizedText Completion,
-    string SourceFile)
+    string SourceFile,
+    DateOnly? LastReviewed = null)
 {
     public int IndexOf(string stepId)
     {
@@ -29,7 +30,8 @@ public sealed record StepDefinition(
     int MaxLength,
     LocalizedText? MinLabel,
     LocalizedText? MaxLabel,
-    Rules.Condition? When = null)
+    Rules.Condition? When = null,
+    string? Dimension = null)
 {
     public const int DefaultTextLength = 1000;
     public const int ScaleMin = 1;

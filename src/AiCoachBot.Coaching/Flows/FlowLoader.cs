@@ -8,8 +8,15 @@ namespace AiCoachBot.Coaching.Flows;
 /// <summary>Reads every <c>*.yaml</c> of the flow folders and checks each step makes sense before the bot serves it.</summary>
 public static class FlowLoader
 {
-    private static readonly string[] FlowKeys = ["id", "title", "triggers", "completion", "steps"];
-    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel", "when"];
+    private static readonly string[] FlowKeys = ["id", "title", "triggers", "completion", "steps", "lastReviewed"];
+    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel", "when", "dimension"];
+
+    /// <summary>One flow file on its own (the framing checklist), checked like any flow.</summary>
+    public static FlowDefinition? LoadFile(string fullPath, string displayPath, ContentErrors errors)
+    {
+        var file = new YamlFile(displayPath, errors);
+        return file.Mapping(YamlFile.Load(fullPath, displayPath, errors), "a flow") is { } map ? Read(map, file) : null;
+    }
 
     public static IReadOnlyList<FlowDefinition> Load(IEnumerable<(string Folder, string DisplayPrefix)> folders, ContentErrors errors)
     {
@@ -48,7 +55,7 @@ public static class FlowLoader
         }
         if (stepNodes.Count == 0 && YamlFile.Child(map, "steps") is { } emptySteps) file.Error(emptySteps, "a flow needs at least one step");
         return id is null || title is null || completion is null || steps.Count == 0 ? null
-            : new FlowDefinition(id, title, triggers, steps, completion, file.Path);
+            : new FlowDefinition(id, title, triggers, steps, completion, file.Path, file.Date(map, "lastReviewed"));
     }
 
     private static StepDefinition? ReadStep(YamlMappingNode map, YamlFile file, IReadOnlyList<StepDefinition> earlier)
@@ -80,7 +87,7 @@ public static class FlowLoader
 
         return id is null || kind is null || prompt is null ? null
             : new StepDefinition(id, kind.Value, prompt, help, options, min, max, (int?)maxLength ?? StepDefinition.DefaultTextLength,
-                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false), when);
+                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false), when, file.String(map, "dimension", required: false));
     }
 
     private static List<ChoiceOption> ReadOptions(YamlMappingNode map, YamlFile file, bool required)

@@ -5,4 +5,6 @@ namespace AiCoachBot.Coaching.State;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UserSession))]
 [JsonSerializable(typeof(InstallRecord))]
+[JsonSerializable(typeof(Projects.Project))]
+[JsonSerializable(typeof(Projects.ProjectIndex))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

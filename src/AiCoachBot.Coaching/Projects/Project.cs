@@ -1,0 +1,48 @@
+using AiCoachBot.Coaching.Conversation;
+
+namespace AiCoachBot.Coaching.Projects;
+
+public enum ProjectOwnerKind { Team, Person }
+
+/// <summary>
+/// Who a project belongs to: the team whose channel created it, or the person who created it in a
+/// personal or group chat. Only that team's channels, or that person, can see it.
+/// </summary>
+public sealed record ProjectOwnership(string TenantId, ProjectOwnerKind Kind, string OwnerId)
+{
+    public static ProjectOwnership For(ConversationScope scope, string userId) =>
+        scope.Kind == ConversationKind.Channel && !string.IsNullOrEmpty(scope.TeamId)
+            ? new(scope.TenantId, ProjectOwnerKind.Team, scope.TeamId)
+            : new(scope.TenantId, ProjectOwnerKind.Person, userId);
+
+    public string Key => $"{TenantId}/{(Kind == ProjectOwnerKind.Team ? "team" : "person")}/{OwnerId}";
+}
+
+/// <summary>An AI project the bot coaches, with the history of its readiness assessments.</summary>
+public sealed record Project(
+    string Id,
+    ProjectOwnership Ownership,
+    string Name,
+    string Description,
+    string Phase,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<AssessmentRecord> Assessments)
+{
+    public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];
+}
+
+/// <summary>What an assessment concluded, kept on the project so the next run can show what changed.</summary>
+public sealed record AssessmentRecord(
+    DateTimeOffset At,
+    int Overall,
+    string Verdict,
+    IReadOnlyDictionary<string, int> DimensionScores,
+    IReadOnlyList<string> GapRemedies,
+    string? Tier,
+    IReadOnlyList<string> FiredRules);
+
+/// <summary>The projects one team or one person owns: ids and names, for listing and lookup by name.</summary>
+public sealed record ProjectIndex(IReadOnlyList<ProjectIndexEntry> Projects);
+
+public sealed record ProjectIndexEntry(string Id, string Name);

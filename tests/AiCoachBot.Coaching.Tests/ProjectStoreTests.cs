@@ -1,0 +1,93 @@
+using AiCoachBot.Coaching.Conversation;
+using AiCoachBot.Coaching.Projects;
+using AiCoachBot.Coaching.Tests.Support;
+
+namespace AiCoachBot.Coaching.Tests;
+
+public sealed class ProjectStoreTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly ConversationScope TeamAChannel = new("tenant-1", "19:a@thread.tacv2", ConversationKind.Channel, "team-a");
+    private static readonly ConversationScope TeamBChannel = new("tenant-1", "19:b@thread.tacv2", ConversationKind.Channel, "team-b");
+    private static readonly ConversationScope AlexChat = new("tenant-1", "a:alex", ConversationKind.Personal, null);
+
+    private readonly ProjectStore _projects = new(new InMemoryDocumentStore(), TimeProvider.System);
+
+    private static ProjectOwnership TeamA => ProjectOwnership.For(TeamAChannel, "alex");
+    private static ProjectOwnership TeamB => ProjectOwnership.For(TeamBChannel, "alex");
+    private static ProjectOwnership Alex => ProjectOwnership.For(AlexChat, "alex");
+    private static ProjectOwnership Sam => ProjectOwnership.For(AlexChat with { ConversationId = "a:sam" }, "sam");
+
+    private static AssessmentRecord Assessed(int overall) =>
+        new(DateTimeOffset.UnixEpoch, overall, "FixGaps", new Dictionary<string, int> { ["data"] = overall }, [], "minimal", []);
+
+    [Fact]
+    public void ProjectsCreatedInAChannel_BelongToTheTeam_InAChat_ToThePerson()
+    {
+        Assert.Equal(ProjectOwnerKind.Team, TeamA.Kind);
+        Assert.Equal("team-a", TeamA.OwnerId);
+        Assert.Equal(ProjectOwnerKind.Person, Alex.Kind);
+        Assert.Equal("alex", Alex.OwnerId);
+    }
+
+    [Fact]
+    public async Task EachOwner_SeesOnlyTheirOwnProjects()
+    {
+        await _projects.CreateAsync(TeamA, "Churn", "Predict churn", "framing", "alex", None);
+        await _projects.CreateAsync(Alex, "My idea", "Private", "framing", "alex", None);
+
+        Assert.Equal(["Churn"], (await _projects.ListAsync(TeamA, None)).Select(p => p.Name));
+        Assert.Equal(["My idea"], (await _projects.ListAsync(Alex, None)).Select(p => p.Name));
+        Assert.Empty(await _projects.ListAsync(TeamB, None));
+        Assert.Empty(await _projects.ListAsync(Sam, None));
+    }
+
+    [Fact]
+    public async Task AProjectIdFromAnotherTeamOrPerson_IsRefused()
+    {
+        var teamProject = await _projects.CreateAsync(TeamA, "Churn", "", "framing", "alex", None);
+        var privateProject = await _projects.CreateAsync(Alex, "Mine", "", "framing", "alex", None);
+
+        Assert.Equal(LookupStatus.Found, (await _projects.GetAsync(TeamA, teamProject.Id, None)).Status);
+        Assert.Equal(LookupStatus.NotYours, (await _projects.GetAsync(TeamB, teamProject.Id, None)).Status);
+        Assert.Equal(LookupStatus.NotYours, (await _projects.GetAsync(Sam, privateProject.Id, None)).Status);
+        Assert.Equal(LookupStatus.NotFound, (await _projects.GetAsync(TeamA, "no-such-id", None)).Status);
+        Assert.Null(await _projects.AddAssessmentAsync(TeamB, teamProject.Id, Assessed(50), None));
+    }
+
+    [Theory]
+    [InlineData("churn prédiction")]
+    [InlineData("CHURN PREDICTION")]
+    [InlineData("Churn Prediction")]
+    public async Task Names_AreFoundInAnyCase_WithOrWithoutAccents(string typed)
+    {
+        await _projects.CreateAsync(Alex, "Churn prédiction", "", "framing", "alex", None);
+        Assert.Equal(LookupStatus.Found, (await _projects.FindByNameAsync(Alex, typed, None)).Status);
+        Assert.Equal(LookupStatus.NotFound, (await _projects.FindByNameAsync(Sam, typed, None)).Status);
+    }
+
+    [Fact]
+    public async Task NamesAndDescriptions_AreCleanedAndLimited()
+    {
+        var project = await _projects.CreateAsync(Alex, "<b>Churn</b>\u0000 " + new string('x', 200), new string('d', 1000), "framing", "alex", None);
+        Assert.StartsWith("Churn x", project.Name);
+        Assert.Equal(ProjectStore.MaxNameLength, project.Name.Length);
+        Assert.Equal(ProjectStore.MaxDescriptionLength, project.Description.Length);
+    }
+
+    [Fact]
+    public async Task ProjectsCreatedAtTheSameTime_AreAllListed()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _projects.CreateAsync(TeamA, $"P{i}", "", "framing", "alex", None))));
+        Assert.Equal(20, (await _projects.ListAsync(TeamA, None)).Count);
+    }
+
+    [Fact]
+    public async Task AssessmentsRecordedAtTheSameTime_AreAllKept()
+    {
+        var project = await _projects.CreateAsync(TeamA, "Churn", "", "framing", "alex", None);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i), None))));
+        var stored = (await _projects.GetAsync(TeamA, project.Id, None)).Project!;
+        Assert.Equal(Enumerable.Range(0, 20), stored.Assessments.Select(a => a.Overall).Order());
+    }
+}

@@ -35,6 +35,18 @@ public static class TextKeys
     public const string Yes = "answer.yes";
     public const string No = "answer.no";
     public const string StorageEmbedded = "privacy.storage.sqlite";
+    public const string ScorecardTitle = "scorecard.title";
+    public const string ScorecardOverall = "scorecard.overall";
+    public const string ScorecardHeldDown = "scorecard.heldDown";
+    public const string ScorecardDimensions = "scorecard.dimensions";
+    public const string ScorecardChange = "scorecard.change";
+    public const string ScorecardNextActions = "scorecard.nextActions";
+    public const string ScorecardNoGaps = "scorecard.noGaps";
+    public const string ScorecardTier = "scorecard.tier";
+    public const string ScorecardTierNote = "scorecard.tierNote";
+    public const string ScorecardRule = "scorecard.rule";
+
+    public static string VerdictText(Framing.Verdict verdict) => $"scorecard.verdict.{verdict}";
 
     public static string CommandTitle(string id) => $"command.{id}.title";
     public static string CommandDescription(string id) => $"command.{id}.description";
@@ -42,5 +54,6 @@ public static class TextKeys
     public static IEnumerable<string> All() =>
         typeof(TextKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
             .Concat(["flow.invalid.yesno", "flow.invalid.choice", "flow.invalid.multiselect", "flow.invalid.multiselectCount", "flow.invalid.scale",
-                "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"]);
+                "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"])
+            .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText));
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
+
+namespace AiCoachBot.Coaching.Framing;
+
+/// <summary>
+/// The readiness scorecard as an Adaptive Card 1.5: the overall score and verdict (and what held it
+/// down), a bar per dimension with the change since the last run, the next three actions, the AI Act tier.
+/// </summary>
+public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
+{
+    public JsonObject Render(string projectName, Assessment assessment, AssessmentRecord? previous, Language language)
+    {
+        var verdict = strings.Get(language, TextKeys.VerdictText(assessment.Verdict));
+        var body = new JsonArray
+        {
+            // The project name is the user's text: a TextRun shows it as typed, never as markdown.
+            new JsonObject
+            {
+                ["type"] = "RichTextBlock",
+                ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = Format(language, TextKeys.ScorecardTitle, ("project", projectName)), ["size"] = "Large", ["weight"] = "Bolder" }),
+            },
+            Text(Format(language, TextKeys.ScorecardOverall, ("score", Number(assessment.Overall)), ("verdict", verdict)), size: "Medium", color: Color(assessment.Verdict)),
+        };
+        if (assessment.Limits.Count > 0)
+            body.Add(Text(Format(language, TextKeys.ScorecardHeldDown, ("reasons", string.Join(", ", assessment.Limits.Select(l => Limit(l, language))))), subtle: true));
+
+        body.Add(Text(strings.Get(language, TextKeys.ScorecardDimensions), weight: "Bolder", separator: true));
+        foreach (var dimension in assessment.Dimensions) body.Add(DimensionRow(dimension, previous, language));
+
+        body.Add(Text(strings.Get(language, TextKeys.ScorecardNextActions), weight: "Bolder", separator: true));
+        var actions = assessment.NextActions().ToList();
+        if (actions.Count == 0) body.Add(Text(strings.Get(language, TextKeys.ScorecardNoGaps)));
+        for (var i = 0; i < actions.Count; i++)
+            body.Add(Text($"{i + 1}. **{actions[i].Dimension.Title[language]}**: {rules.Remedies[actions[i].Remedy][language]}"));
+
+        if (assessment.Tier is { } tier)
+        {
+            body.Add(Text(Format(language, TextKeys.ScorecardTier, ("tier", tier.Title[language])), weight: "Bolder", separator: true));
+            body.Add(Text(tier.Obligations[language]));
+            body.Add(Text(strings.Get(language, TextKeys.ScorecardTierNote), subtle: true, size: "Small"));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["fallbackText"] = $"{Format(language, TextKeys.ScorecardTitle, ("project", projectName))}: {assessment.Overall}/100, {verdict}.",
+            ["body"] = body,
+        };
+    }
+
+    /// <summary>Name, a bar as wide as the score, the score, and how it moved since the previous run.</summary>
+    private JsonObject DimensionRow(DimensionScore score, AssessmentRecord? previous, Language language)
+    {
+        var label = $"{score.Dimension.Title[language]} · {Number(score.Score)}";
+        if (previous?.DimensionScores.TryGetValue(score.Dimension.Id, out var before) == true && before != score.Score)
+        {
+            var delta = score.Score - before;
+            label += " · " + Format(language, TextKeys.ScorecardChange,
+                ("delta", (delta > 0 ? "+" : "−") + Number(Math.Abs(delta))),
+                ("date", previous.At.ToString("d MMM", CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB"))));
+        }
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["spacing"] = "Small",
+            ["items"] = new JsonArray(Text(label, size: "Small"), Bar(score.Score)),
+        };
+    }
+
+    private static JsonObject Bar(int score)
+    {
+        var filled = Math.Clamp(score, 1, 99);
+        return new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["spacing"] = "None",
+            ["columns"] = new JsonArray(
+                Column(filled.ToString(CultureInfo.InvariantCulture), score >= 70 ? "good" : score >= 45 ? "warning" : "attention"),
+                Column((100 - filled).ToString(CultureInfo.InvariantCulture), "emphasis")),
+        };
+    }
+
+    private static JsonObject Column(string width, string style) => new()
+    {
+        ["type"] = "Column",
+        ["width"] = width,
+        ["style"] = style,
+        ["minHeight"] = "8px",
+        ["items"] = new JsonArray(),
+    };
+
+    private string Limit(string limit, Language language) => limit.Split(':') switch
+    {
+        ["dimension", var id] => rules.Dimensions.FirstOrDefault(d => d.Id == id)?.Title[language] ?? id,
+        ["rule", var id] => Format(language, TextKeys.ScorecardRule, ("rule", id)),
+        _ => limit,
+    };
+
+    private static string Color(Verdict verdict) => verdict switch { Verdict.Ready => "Good", Verdict.FixGaps => "Warning", _ => "Attention" };
+
+    private string Format(Language language, string key, params (string Name, string Value)[] args) =>
+        strings.Format(language, key, args.ToDictionary(a => a.Name, a => a.Value));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static JsonObject Text(string text, string? size = null, string? weight = null, string? color = null, bool subtle = false, bool separator = false)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (size is not null) block["size"] = size;
+        if (weight is not null) block["weight"] = weight;
+        if (color is not null) block["color"] = color;
+        if (subtle) block["isSubtle"] = true;
+        if (separator) { block["separator"] = true; block["spacing"] = "Medium"; }
+        return block;
+    }
+}

@@ -11,7 +11,8 @@ namespace AiCoachBot.E2E.Tests.Support;
 public sealed partial class PlaygroundFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan BotStartTimeout = TimeSpan.FromSeconds(60);
+    // Start-up bounds are generous: CI starts every test project at once on two cores.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
@@ -40,17 +41,38 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         var layout = RepositoryLayout.Find();
         layout.EnsureComplete();
 
-        var botPort = LoopbackPorts.PickFree();
-        _bot = StartBot(layout, botPort);
-        await Readiness.WaitForOkAsync(_http, $"http://127.0.0.1:{botPort}/healthz", _bot, BotStartTimeout);
-
-        var playgroundPort = LoopbackPorts.PickFree();
-        _playground = StartPlayground(layout, botPort, playgroundPort);
+        (_bot, var botPort) = await StartOnAFreePortAsync(
+            port => StartBot(layout, port), port => $"http://127.0.0.1:{port}/healthz", StartTimeout);
+        (_playground, var playgroundPort) = await StartOnAFreePortAsync(
+            port => StartPlayground(layout, botPort, port), port => $"http://127.0.0.1:{port}/_debug/ping", StartTimeout, PlaygroundLogPath);
         PlaygroundUrl = $"http://127.0.0.1:{playgroundPort}";
-        await Readiness.WaitForOkAsync(_http, $"{PlaygroundUrl}/_debug/ping", _playground, StepTimeout, PlaygroundLogPath);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>
+    /// A port found free can be taken by another test process before the server binds it (the host tests open
+    /// many loopback servers in parallel). A server that exits at start is tried again on another port.
+    /// </summary>
+    private async Task<(ChildProcess Process, int Port)> StartOnAFreePortAsync(
+        Func<int, ChildProcess> start, Func<int, string> readinessUrl, TimeSpan timeout, params string[] extraLogs)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = LoopbackPorts.PickFree();
+            var process = start(port);
+            try
+            {
+                await Readiness.WaitForOkAsync(_http, readinessUrl(port), process, timeout, extraLogs);
+                return (process, port);
+            }
+            catch (Exception) when (attempt < attempts && process.HasExited)
+            {
+                await process.DisposeAsync();
+            }
+        }
     }
 
     private ChildProcess StartBot(RepositoryLayout layout, int port)
@@ -96,7 +118,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
                 ExecutablePath = ChromiumPath,
                 Headless = true,
                 Args = ChromiumArgs,
-                Timeout = (float)StepTimeout.TotalMilliseconds,
+                Timeout = (float)StartTimeout.TotalMilliseconds,
             });
         context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
         // The page asks an Office CDN for fonts and scripts; nothing may leave the machine.

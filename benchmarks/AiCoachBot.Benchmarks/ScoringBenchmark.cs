@@ -10,6 +10,7 @@ namespace AiCoachBot.Benchmarks;
 /// The baseline reads the answers once without any rule, to show what the rules themselves cost.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScoringBenchmark
 {
     private RuleSet _rules = null!;

@@ -45,6 +45,15 @@ public static class TextKeys
     public const string ScorecardTier = "scorecard.tier";
     public const string ScorecardTierNote = "scorecard.tierNote";
     public const string ScorecardRule = "scorecard.rule";
+    public const string ExportTitle = "export.title";
+    public const string ExportMeta = "export.meta";
+    public const string ExportAnswers = "export.answers";
+    public const string ExportScores = "export.scores";
+    public const string ExportRules = "export.rules";
+    public const string ExportActions = "export.actions";
+    public const string ExportTier = "export.tier";
+    public const string ExportBecause = "export.because";
+    public const string ExportNotAnswered = "export.notAnswered";
 
     public static string VerdictText(Framing.Verdict verdict) => $"scorecard.verdict.{verdict}";
 

@@ -8,19 +8,13 @@ namespace AiCoachBot.Coaching.Tests;
 
 public sealed class FlowEngineTests
 {
-    private static readonly FlowEngine Engine = new(CoachingContent.Load(Paths.Content, [Paths.TestFlows]).Flows);
+    private static FlowEngine Engine => TestFlows.Engine;
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     private static FlowSession Started() => Engine.Start(Engine.Find("all-kinds")!, Now);
 
-    private static FlowSession Answer(FlowSession session, string text) =>
-        Engine.Answer(session, text, Language.En, English) switch
-        {
-            FlowProgress.Asking a => a.Session,
-            FlowProgress.Completed c => c.Session,
-            var other => throw new Xunit.Sdk.XunitException($"expected progress, got {other}"),
-        };
+    private static FlowSession Answer(FlowSession session, string text) => TestFlows.Answer(session, text);
 
     [Fact]
     public void Start_AsksTheFirstQuestion_WithNoAnswers()

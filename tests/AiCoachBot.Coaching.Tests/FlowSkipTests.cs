@@ -9,15 +9,10 @@ namespace AiCoachBot.Coaching.Tests;
 /// <summary>Later questions are skipped when earlier answers make them irrelevant.</summary>
 public sealed class FlowSkipTests
 {
-    private static readonly FlowEngine Engine = new(CoachingContent.Load(Paths.Content, [Paths.TestFlows]).Flows);
+    private static FlowEngine Engine => TestFlows.Engine;
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    private static FlowSession Answer(FlowSession session, string text) => Engine.Answer(session, text, Language.En, English) switch
-    {
-        FlowProgress.Asking a => a.Session,
-        FlowProgress.Completed c => c.Session,
-        var other => throw new Xunit.Sdk.XunitException($"expected progress, got {other}"),
-    };
+    private static FlowSession Answer(FlowSession session, string text) => TestFlows.Answer(session, text);
 
     private static FlowSession Start() => Engine.Start(Engine.Find("skips")!, DateTimeOffset.UnixEpoch);
 

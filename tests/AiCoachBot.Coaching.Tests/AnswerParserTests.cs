@@ -108,6 +108,15 @@ public sealed class AnswerParserTests
     public void MultiSelect_ReadsSeveralOptions(string text, string[] expected) => Assert.Equal(expected, Parse("risks", text).Answer?.Choices);
 
     [Fact]
+    public void MultiSelect_NoneCannotBeCombinedWithOtherOptions()
+    {
+        var parsed = Parse("risks", "gdpr, none");
+        Assert.Equal("flow.invalid.exclusive", parsed.ErrorKey);
+        Assert.Equal("None of these", parsed.ErrorArgs!["option"]);
+        Assert.Equal(["none"], Parse("risks", "none").Answer?.Choices);
+    }
+
+    [Fact]
     public void MultiSelect_RespectsItsMaximum() => Assert.Equal("flow.invalid.multiselectCount", Parse("risks", "gdpr,bias,lockin").ErrorKey);
 
     [Fact]

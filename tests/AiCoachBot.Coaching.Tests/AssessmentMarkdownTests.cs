@@ -49,8 +49,9 @@ public sealed class AssessmentMarkdownTests
     [Fact]
     public void UserText_IsShownLiterally_NeverAsMarkdown()
     {
-        var md = Render(Language.En, "[click](https://evil.example) <script>");
-        Assert.Contains(@"\[click\]\(https://evil.example\) \<script\>", md);
+        var md = Render(Language.En, "[click](https://evil.example) <script> www.evil.example ~~x~~");
+        Assert.Contains(@"\[click\]\(https\://evil.example\) \<script\> www\.evil.example \~\~x\~\~", md);
         Assert.DoesNotContain("[click](", md);
+        Assert.DoesNotContain("https://evil", md);
     }
 }

@@ -83,6 +83,8 @@ public sealed class ConditionTests
     [InlineData("{ question: budget, equals: lots }", "'lots' is not a number")]
     [InlineData("{ question: problem, equals: churn }", "question 'problem' is free text: only 'answered' applies to it")]
     [InlineData("{ question: risks, countAtLeast: two }", "expected a whole number")]
+    [InlineData("{ question: risks, equals: gdpr }", "question 'risks' takes several answers: use includes, countAtLeast or countAtMost")]
+    [InlineData("{ question: risks, in: [gdpr, bias] }", "question 'risks' takes several answers")]
     [InlineData("{ question: budget, less: 3, greater: 1 }", "a condition is 'all', 'any', 'not', or 'question' with one test of")]
     [InlineData("{ all: { question: budget, less: 3 } }", "'all' takes a list of conditions")]
     public void MistakesInAConditionAreReported_WithTheirLine(string yaml, string expected) =>

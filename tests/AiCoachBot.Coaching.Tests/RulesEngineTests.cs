@@ -119,10 +119,11 @@ public sealed class RulesEngineTests
     }
 
     [Fact]
-    public void NoAnswers_ScoreNothing_AndAreNotReady()
+    public void NoAnswers_ScoreNothing_AndAreNotReady_AndNoTierIsClaimed()
     {
         var result = Assess();
         Assert.Equal(0, result.Overall);
         Assert.Equal(Verdict.Rethink, result.Verdict);
+        Assert.Null(result.Tier);
     }
 }

@@ -44,6 +44,8 @@ public static class TextKeys
     public const string ScorecardNoGaps = "scorecard.noGaps";
     public const string ScorecardTier = "scorecard.tier";
     public const string ScorecardTierNote = "scorecard.tierNote";
+    public const string ScorecardTierUnknown = "scorecard.tierUnknown";
+    public const string FlowExclusive = "flow.invalid.exclusive";
     public const string ScorecardRule = "scorecard.rule";
     public const string ExportTitle = "export.title";
     public const string ExportMeta = "export.meta";

@@ -28,7 +28,7 @@ public static class AnswerParser
         {
             StepKind.YesNo => YesNo(step, text),
             StepKind.Choice => Choice(step, text),
-            StepKind.MultiSelect => MultiSelect(step, text),
+            StepKind.MultiSelect => MultiSelect(step, text, language),
             StepKind.Scale => Scale(step, text),
             StepKind.Number => Number(step, text, language),
             StepKind.Date => Date(step, text, culture),
@@ -47,7 +47,10 @@ public static class AnswerParser
     private static ParsedAnswer Choice(StepDefinition step, string text) =>
         MatchOption(step, text) is { } id ? ParsedAnswer.Ok(new Answer { Choice = id }) : Invalid(step);
 
-    private static ParsedAnswer MultiSelect(StepDefinition step, string text)
+    /// <summary>Options that mean "nothing applies" or "I don't know" make no sense beside others.</summary>
+    private static readonly HashSet<string> ExclusiveOptions = ["none", "unsure", "unknown"];
+
+    private static ParsedAnswer MultiSelect(StepDefinition step, string text, Language language)
     {
         var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ids = new List<string>();
@@ -56,6 +59,8 @@ public static class AnswerParser
             if (MatchOption(step, part) is not { } id) return Invalid(step);
             if (!ids.Contains(id)) ids.Add(id);
         }
+        if (ids.Count > 1 && ids.FirstOrDefault(ExclusiveOptions.Contains) is { } alone)
+            return ParsedAnswer.Invalid("flow.invalid.exclusive", Args(("option", step.Options.First(o => o.Id == alone).Label[language])));
         var min = (int)(step.Min ?? 1);
         var max = (int)(step.Max ?? step.Options.Count);
         if (ids.Count < min || ids.Count > max)

@@ -16,7 +16,7 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
     {
         var culture = CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB");
         var md = new StringBuilder();
-        md.AppendLine($"# {Escape(Format(language, TextKeys.ExportTitle, ("project", projectName)))}").AppendLine();
+        md.AppendLine($"# {Format(language, TextKeys.ExportTitle, ("project", Escape(projectName)))}").AppendLine();
         md.AppendLine(Format(language, TextKeys.ExportMeta, ("date", at.ToString("d MMMM yyyy", culture)), ("score", assessment.Overall.ToString(CultureInfo.InvariantCulture)),
             ("verdict", strings.Get(language, TextKeys.VerdictText(assessment.Verdict))))).AppendLine();
 
@@ -29,12 +29,11 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
         foreach (var gap in assessment.Gaps) md.AppendLine($"- **{gap.Dimension.Title[language]}** ({gap.Severity.ToString().ToLowerInvariant()}): {framing.Rules.Remedies[gap.Remedy][language]}");
         md.AppendLine();
 
-        if (assessment.Tier is { } tier)
-        {
-            md.AppendLine($"## {strings.Get(language, TextKeys.ExportTier)}").AppendLine();
-            md.AppendLine($"**{tier.Title[language]}**: {tier.Obligations[language]}").AppendLine();
-            md.AppendLine($"_{strings.Get(language, TextKeys.ScorecardTierNote)}_").AppendLine();
-        }
+        md.AppendLine($"## {strings.Get(language, TextKeys.ExportTier)}").AppendLine();
+        md.AppendLine(assessment.Tier is { } tier
+            ? $"**{tier.Title[language]}**: {tier.Obligations[language]}"
+            : $"**{strings.Get(language, TextKeys.ScorecardTierUnknown)}**").AppendLine();
+        md.AppendLine($"_{strings.Get(language, TextKeys.ScorecardTierNote)}_").AppendLine();
 
         md.AppendLine($"## {strings.Get(language, TextKeys.ExportRules)}").AppendLine();
         foreach (var fired in assessment.Fired)
@@ -64,10 +63,11 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '<' or '>' or '!' or '|' or '{' or '}') escaped.Append('\\');
+            // ':' too, so that "https://…" is not turned into a link by GitHub-style autolinks.
+            if (c is '\\' or '`' or '*' or '_' or '~' or '[' or ']' or '(' or ')' or '#' or '<' or '>' or '!' or '|' or '{' or '}' or ':') escaped.Append('\\');
             escaped.Append(c is '\r' or '\n' ? ' ' : c);
         }
-        return escaped.ToString();
+        return escaped.Replace("www.", "www\\.").ToString();
     }
 
     private string Format(Language language, string key, params (string Name, string Value)[] args) =>

@@ -49,6 +49,7 @@ public static class RuleSetLoader
         var id = file.String(map, "id", required: true);
         var title = file.Text(map, "title", required: true);
         var weight = file.Number(map, "weight") ?? 1;
+        if (weight != decimal.Truncate(weight)) file.Error(map, "'weight' must be a whole number");
         var max = file.Number(map, "maxPoints");
         if (max is null or <= 0) { file.Error(map, "'maxPoints' is required and must be above 0"); return null; }
         if (weight < 0) file.Error(map, "'weight' cannot be negative");
@@ -71,7 +72,11 @@ public static class RuleSetLoader
         if (file.Mapping(node, "'thresholds'") is not { } map) return null;
         file.Keys(map, "'thresholds'", "ready", "fixGaps");
         var (ready, fix) = (file.Number(map, "ready"), file.Number(map, "fixGaps"));
-        if (ready is null || fix is null || fix > ready || fix < 0 || ready > 100) { file.Error(map, "thresholds need 0 <= fixGaps <= ready <= 100"); return null; }
+        if (ready is null || fix is null || fix > ready || fix < 0 || ready > 100 || ready != decimal.Truncate(ready.Value) || fix != decimal.Truncate(fix.Value))
+        {
+            file.Error(map, "thresholds need whole numbers with 0 <= fixGaps <= ready <= 100");
+            return null;
+        }
         return new Thresholds((int)ready, (int)fix);
     }
 

@@ -32,7 +32,8 @@ public static class RulesEngine
             .OrderByDescending(g => g.Severity).ThenByDescending(g => weights[g.Dimension.Id])
             .ToList();
 
-        var tier = rules.Tiers.FirstOrDefault(t => fired.Any(f => f.Rule.Tier == t.Id)) ?? rules.Tiers.LastOrDefault();
+        // No tier unless a rule establishes one: an unsure or unanswered triage must not read as "minimal".
+        var tier = rules.Tiers.FirstOrDefault(t => fired.Any(f => f.Rule.Tier == t.Id));
         return new Assessment(overall, verdict, dimensions, gaps, tier, fired, limits);
     }
 

@@ -37,12 +37,10 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         for (var i = 0; i < actions.Count; i++)
             body.Add(Text($"{i + 1}. **{actions[i].Dimension.Title[language]}**: {rules.Remedies[actions[i].Remedy][language]}"));
 
-        if (assessment.Tier is { } tier)
-        {
-            body.Add(Text(Format(language, TextKeys.ScorecardTier, ("tier", tier.Title[language])), weight: "Bolder", separator: true));
-            body.Add(Text(tier.Obligations[language]));
-            body.Add(Text(strings.Get(language, TextKeys.ScorecardTierNote), subtle: true, size: "Small"));
-        }
+        var tierTitle = assessment.Tier?.Title[language] ?? strings.Get(language, TextKeys.ScorecardTierUnknown);
+        body.Add(Text(Format(language, TextKeys.ScorecardTier, ("tier", tierTitle)), weight: "Bolder", separator: true));
+        if (assessment.Tier is { } tier) body.Add(Text(tier.Obligations[language]));
+        body.Add(Text(strings.Get(language, TextKeys.ScorecardTierNote), subtle: true, size: "Small"));
 
         return new JsonObject
         {
@@ -73,7 +71,7 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         };
     }
 
-    private static JsonObject Bar(int score)
+    private JsonObject Bar(int score)
     {
         var filled = Math.Clamp(score, 1, 99);
         return new JsonObject
@@ -81,7 +79,7 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
             ["type"] = "ColumnSet",
             ["spacing"] = "None",
             ["columns"] = new JsonArray(
-                Column(filled.ToString(CultureInfo.InvariantCulture), score >= 70 ? "good" : score >= 45 ? "warning" : "attention"),
+                Column(filled.ToString(CultureInfo.InvariantCulture), score >= rules.Thresholds.Ready ? "good" : score >= rules.Thresholds.FixGaps ? "warning" : "attention"),
                 Column((100 - filled).ToString(CultureInfo.InvariantCulture), "emphasis")),
         };
     }

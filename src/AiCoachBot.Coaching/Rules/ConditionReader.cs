@@ -80,7 +80,8 @@ public sealed class ConditionReader(YamlFile file, Func<string, StepDefinition?>
     private AnswerValue? Literal(StepDefinition step, YamlNode value) => step.Kind switch
     {
         StepKind.YesNo => Flag(value, yesNo: true) is { } f ? new AnswerValue(Flag: f) : null,
-        StepKind.Choice or StepKind.MultiSelect => Option(step, value),
+        StepKind.Choice => Option(step, value),
+        StepKind.MultiSelect => Wrong(value, $"question '{step.Id}' takes several answers: use includes, countAtLeast or countAtMost"),
         StepKind.Number or StepKind.Scale or StepKind.Date => Ordered(step, value),
         _ => Wrong(value, $"question '{step.Id}' is free text: only 'answered' applies to it"),
     };

@@ -64,7 +64,7 @@ public sealed class ConditionTests
     {
         var empty = ImmutableDictionary<string, Answer>.Empty;
         Assert.True(Valid("{ question: budget, answered: false }").IsMetBy(empty));
-        Assert.False(Valid("{ question: budget, less: 1000000 }").IsMetBy(empty));
+        Assert.False(Valid("{ question: budget, less: 5000 }").IsMetBy(empty));
         Assert.False(Valid("{ question: sponsor, equals: no }").IsMetBy(empty));
         Assert.True(Valid("{ not: { question: sponsor, equals: yes } }").IsMetBy(empty));
     }
@@ -83,6 +83,9 @@ public sealed class ConditionTests
     [InlineData("{ question: budget, equals: lots }", "'lots' is not a number")]
     [InlineData("{ question: problem, equals: churn }", "question 'problem' is free text: only 'answered' applies to it")]
     [InlineData("{ question: risks, countAtLeast: two }", "expected a whole number")]
+    [InlineData("{ question: quality, between: [4, 7] }", "7 is outside what question 'quality' accepts (1 to 5)")]
+    [InlineData("{ question: budget, greater: 9000 }", "9000 is outside what question 'budget' accepts (0 to 5000)")]
+    [InlineData("{ question: risks, countAtLeast: 9 }", "question 'risks' has only 4 options")]
     [InlineData("{ question: risks, equals: gdpr }", "question 'risks' takes several answers: use includes, countAtLeast or countAtMost")]
     [InlineData("{ question: risks, in: [gdpr, bias] }", "question 'risks' takes several answers")]
     [InlineData("{ question: budget, less: 3, greater: 1 }", "a condition is 'all', 'any', 'not', or 'question' with one test of")]

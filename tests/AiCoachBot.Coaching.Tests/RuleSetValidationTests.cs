@@ -50,6 +50,12 @@ public sealed class RuleSetValidationTests : IDisposable
     public void RuleWithoutAnyEffect_IsRefused() =>
         Assert.Contains(ErrorsAfter("rules.yaml", "    points: { dimension: risks, value: 4 }\n", ""), e => e.Contains("a rule needs at least one effect", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("checklist.yaml")]
+    [InlineData("rules.yaml")]
+    public void FramingFilesWithoutALastReviewedDate_AreRefused(string file) =>
+        Assert.Contains(ErrorsAfter(file, "lastReviewed: 2026-11-22\n", ""), e => e.Contains("'lastReviewed: YYYY-MM-DD' is required", StringComparison.Ordinal));
+
     [Fact]
     public void QuestionWithoutADimension_IsRefused() =>
         Assert.Contains(ErrorsAfter("checklist.yaml", "    dimension: business\n", ""), e => e.Contains("step 'owner' needs a 'dimension'", StringComparison.Ordinal));

@@ -15,7 +15,10 @@ public sealed record FramingContent(FlowDefinition Checklist, RuleSet Rules)
         if (!File.Exists(checklistPath)) { errors.Add($"{Folder}/checklist.yaml", 0, "the file is missing"); return null; }
         var checklist = FlowLoader.LoadFile(checklistPath, $"{Folder}/checklist.yaml", errors);
         if (checklist is null) return null;
+        // The AI Act and GDPR wording ages: the files must say when they were last checked.
+        if (checklist.LastReviewed is null) errors.Add(checklist.SourceFile, 1, "'lastReviewed: YYYY-MM-DD' is required: the date this checklist was last reviewed");
         var rules = RuleSetLoader.Load(folder, Folder, checklist, errors);
+        if (rules is { LastReviewed: null }) errors.Add($"{Folder}/rules.yaml", 1, "'lastReviewed: YYYY-MM-DD' is required: the date these rules were last reviewed");
         return rules is null ? null : new FramingContent(checklist, rules);
     }
 }

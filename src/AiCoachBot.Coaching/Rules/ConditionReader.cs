@@ -55,7 +55,7 @@ public sealed class ConditionReader(YamlFile file, Func<string, StepDefinition?>
             TestKind.Includes => Applies(step, value, "includes", StepKind.MultiSelect) && Option(step, value) is { } o ? new Condition.Test(id, kind, o) : null,
             TestKind.Greater or TestKind.Less => Applies(step, value, tests[0].Value!, StepKind.Number, StepKind.Scale, StepKind.Date) && Ordered(step, value) is { } n ? new Condition.Test(id, kind, n) : null,
             TestKind.Between => BetweenTest(step, id, value),
-            _ => Applies(step, value, tests[0].Value!, StepKind.MultiSelect) && Count(value) is { } c ? new Condition.Test(id, kind, new AnswerValue(Number: c)) : null,
+            _ => Applies(step, value, tests[0].Value!, StepKind.MultiSelect) && Count(value, step) is { } c ? new Condition.Test(id, kind, new AnswerValue(Number: c)) : null,
         };
     }
 
@@ -98,9 +98,13 @@ public sealed class ConditionReader(YamlFile file, Func<string, StepDefinition?>
             return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? new AnswerValue(Number: date.DayNumber)
                 : Wrong(value, $"question '{step.Id}' is a date: write it as YYYY-MM-DD");
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-            ? new AnswerValue(Number: number)
-            : Wrong(value, $"question '{step.Id}' is a {step.Kind.ToString().ToLowerInvariant()}: '{text}' is not a number");
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            return Wrong(value, $"question '{step.Id}' is a {step.Kind.ToString().ToLowerInvariant()}: '{text}' is not a number");
+        // A value no answer can take makes a test that never (or always) holds: almost surely a typo.
+        var (min, max) = step.Kind == StepKind.Scale ? (StepDefinition.ScaleMin, StepDefinition.ScaleMax) : (step.Min, step.Max);
+        if (number < min || number > max)
+            return Wrong(value, $"{text} is outside what question '{step.Id}' accepts ({min?.ToString(CultureInfo.InvariantCulture) ?? "…"} to {max?.ToString(CultureInfo.InvariantCulture) ?? "…"})");
+        return new AnswerValue(Number: number);
     }
 
     private bool? Flag(YamlNode value, bool yesNo = false)
@@ -111,8 +115,13 @@ public sealed class ConditionReader(YamlFile file, Func<string, StepDefinition?>
         return WrongFlag(value, yesNo ? "yes or no" : "true or false");
     }
 
-    private decimal? Count(YamlNode value) =>
-        int.TryParse(Scalar(value), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : WrongCount(value);
+    private decimal? Count(YamlNode value, StepDefinition step)
+    {
+        if (!int.TryParse(Scalar(value), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return WrongCount(value);
+        if (n <= step.Options.Count) return n;
+        file.Error(value, $"question '{step.Id}' has only {step.Options.Count} options");
+        return null;
+    }
 
     private bool Applies(StepDefinition step, YamlNode value, string test, params StepKind[] kinds)
     {

@@ -19,6 +19,9 @@ public sealed partial class StringCatalog
         _texts.TryGetValue(key, out var text) ? text[language] : throw new KeyNotFoundException($"No text '{key}' in the content strings.");
 
     /// <summary>Fills <c>{name}</c> placeholders from <paramref name="args"/>.</summary>
+    public string Format(Language language, string key, params (string Name, string Value)[] args) =>
+        Format(language, key, args.ToDictionary(a => a.Name, a => a.Value));
+
     public string Format(Language language, string key, IReadOnlyDictionary<string, string> args) =>
         Placeholder().Replace(Get(language, key), m => args.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 

@@ -34,7 +34,7 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
         {
             FlowProgress.Rejected r => Decision.Keep(TurnResult.Say(Error(r.Reason, turn.Language), Question(active, turn.Language))),
             FlowProgress.Asking a => Save(a.Session, TurnResult.Say(Question(a.Session, turn.Language))),
-            FlowProgress.Completed c => Finish(c.Session, TurnResult.Say(Summary(c.Session, turn.Language))),
+            FlowProgress.Completed c => Finish(TurnResult.Say(Summary(c.Session, turn.Language))),
             _ => throw new InvalidOperationException(),
         };
 
@@ -59,7 +59,7 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
             case FlowProgress.Asking a:
                 return Save(a.Session, new TurnResult([Question(a.Session, language)], Answered(flow, step, a.Session, language)));
             case FlowProgress.Completed c:
-                return Finish(c.Session, new TurnResult([Summary(c.Session, language)], Answered(flow, step, c.Session, language)));
+                return Finish(new TurnResult([Summary(c.Session, language)], Answered(flow, step, c.Session, language)));
             default:
                 throw new InvalidOperationException();
         }
@@ -111,7 +111,8 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
 
     private Decision Save(FlowSession flow, TurnResult result) => Decision.Save(new UserSession(flow, time.GetUtcNow()), result);
 
-    private static Decision Finish(FlowSession _, TurnResult result) => Decision.Delete(result);
+    /// <summary>A finished flow leaves nothing to remember.</summary>
+    private static Decision Finish(TurnResult result) => Decision.Delete(result);
 
     private static Dictionary<string, string> Title(FlowDefinition flow, Language language) => new() { ["title"] = flow.Title[language] };
 }

@@ -19,7 +19,7 @@ public sealed record UserTurn(ConversationScope Scope, string UserId, string? Us
                 try { return CultureInfo.GetCultureInfo(locale, predefinedOnly: true); }
                 catch (CultureNotFoundException) { }
             }
-            return CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB");
+            return Language.Culture();
         }
     }
 

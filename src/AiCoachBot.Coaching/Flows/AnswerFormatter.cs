@@ -9,7 +9,7 @@ public static class AnswerFormatter
 {
     public static string Display(StepDefinition step, Answer answer, Language language, StringCatalog strings)
     {
-        var culture = CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB");
+        var culture = language.Culture();
         return step.Kind switch
         {
             StepKind.YesNo => strings.Get(language, answer.Flag == true ? TextKeys.Yes : TextKeys.No),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Localization;
+using static AiCoachBot.Coaching.Content.CardElements;
 
 namespace AiCoachBot.Coaching.Flows;
 
@@ -129,36 +130,5 @@ public sealed class StepCardRenderer(StringCatalog strings)
         var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = data["action"]!.GetValue<string>(), ["data"] = data };
         if (primary) action["style"] = "positive";
         return action;
-    }
-
-    internal static JsonObject Text(string text, bool subtle = false, string? size = null, string? weight = null, string? color = null)
-    {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (subtle) block["isSubtle"] = true;
-        if (size is not null) block["size"] = size;
-        if (weight is not null) block["weight"] = weight;
-        if (color is not null) block["color"] = color;
-        return block;
-    }
-
-    /// <summary>Text the user wrote goes in a TextRun, which renders no markdown: a typed "[link](…)" stays text.</summary>
-    internal static JsonObject UserText(string text) => new()
-    {
-        ["type"] = "RichTextBlock",
-        ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = text }),
-    };
-
-    internal static JsonObject Card(JsonArray body, JsonArray actions, string fallbackText)
-    {
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["fallbackText"] = fallbackText,
-            ["body"] = body,
-        };
-        if (actions.Count > 0) card["actions"] = actions;
-        return card;
     }
 }

@@ -14,10 +14,10 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
 {
     public string Render(string projectName, DateTimeOffset at, IReadOnlyDictionary<string, Answer> answers, Assessment assessment, Language language)
     {
-        var culture = CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB");
+        var culture = language.Culture();
         var md = new StringBuilder();
-        md.AppendLine($"# {Format(language, TextKeys.ExportTitle, ("project", Escape(projectName)))}").AppendLine();
-        md.AppendLine(Format(language, TextKeys.ExportMeta, ("date", at.ToString("d MMMM yyyy", culture)), ("score", assessment.Overall.ToString(CultureInfo.InvariantCulture)),
+        md.AppendLine($"# {strings.Format(language, TextKeys.ExportTitle, ("project", Escape(projectName)))}").AppendLine();
+        md.AppendLine(strings.Format(language, TextKeys.ExportMeta, ("date", at.ToString("d MMMM yyyy", culture)), ("score", assessment.Overall.ToString(CultureInfo.InvariantCulture)),
             ("verdict", strings.Get(language, TextKeys.VerdictText(assessment.Verdict))))).AppendLine();
 
         md.AppendLine($"## {strings.Get(language, TextKeys.ExportScores)}").AppendLine();
@@ -70,6 +70,4 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
         return escaped.Replace("www.", "www\\.").ToString();
     }
 
-    private string Format(Language language, string key, params (string Name, string Value)[] args) =>
-        strings.Format(language, key, args.ToDictionary(a => a.Name, a => a.Value));
 }

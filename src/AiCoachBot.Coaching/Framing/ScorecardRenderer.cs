@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Localization;
 using AiCoachBot.Coaching.Projects;
+using static AiCoachBot.Coaching.Content.CardElements;
 
 namespace AiCoachBot.Coaching.Framing;
 
@@ -18,15 +19,11 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         var body = new JsonArray
         {
             // The project name is the user's text: a TextRun shows it as typed, never as markdown.
-            new JsonObject
-            {
-                ["type"] = "RichTextBlock",
-                ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = Format(language, TextKeys.ScorecardTitle, ("project", projectName)), ["size"] = "Large", ["weight"] = "Bolder" }),
-            },
-            Text(Format(language, TextKeys.ScorecardOverall, ("score", Number(assessment.Overall)), ("verdict", verdict)), size: "Medium", color: Color(assessment.Verdict)),
+            UserText(strings.Format(language, TextKeys.ScorecardTitle, ("project", projectName)), size: "Large", weight: "Bolder"),
+            Text(strings.Format(language, TextKeys.ScorecardOverall, ("score", Number(assessment.Overall)), ("verdict", verdict)), size: "Medium", color: Color(assessment.Verdict)),
         };
         if (assessment.Limits.Count > 0)
-            body.Add(Text(Format(language, TextKeys.ScorecardHeldDown, ("reasons", string.Join(", ", assessment.Limits.Select(l => Limit(l, language))))), subtle: true));
+            body.Add(Text(strings.Format(language, TextKeys.ScorecardHeldDown, ("reasons", string.Join(", ", assessment.Limits.Select(l => Limit(l, language))))), subtle: true));
 
         body.Add(Text(strings.Get(language, TextKeys.ScorecardDimensions), weight: "Bolder", separator: true));
         foreach (var dimension in assessment.Dimensions) body.Add(DimensionRow(dimension, previous, language));
@@ -38,18 +35,11 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
             body.Add(Text($"{i + 1}. **{actions[i].Dimension.Title[language]}**: {rules.Remedies[actions[i].Remedy][language]}"));
 
         var tierTitle = assessment.Tier?.Title[language] ?? strings.Get(language, TextKeys.ScorecardTierUnknown);
-        body.Add(Text(Format(language, TextKeys.ScorecardTier, ("tier", tierTitle)), weight: "Bolder", separator: true));
+        body.Add(Text(strings.Format(language, TextKeys.ScorecardTier, ("tier", tierTitle)), weight: "Bolder", separator: true));
         if (assessment.Tier is { } tier) body.Add(Text(tier.Obligations[language]));
         body.Add(Text(strings.Get(language, TextKeys.ScorecardTierNote), subtle: true, size: "Small"));
 
-        return new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["fallbackText"] = $"{Format(language, TextKeys.ScorecardTitle, ("project", projectName))}: {assessment.Overall}/100, {verdict}.",
-            ["body"] = body,
-        };
+        return Card(body, [], $"{strings.Format(language, TextKeys.ScorecardTitle, ("project", projectName))}: {assessment.Overall}/100, {verdict}.");
     }
 
     /// <summary>Name, a bar as wide as the score, the score, and how it moved since the previous run.</summary>
@@ -59,9 +49,9 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         if (previous?.DimensionScores.TryGetValue(score.Dimension.Id, out var before) == true && before != score.Score)
         {
             var delta = score.Score - before;
-            label += " · " + Format(language, TextKeys.ScorecardChange,
+            label += " · " + strings.Format(language, TextKeys.ScorecardChange,
                 ("delta", (delta > 0 ? "+" : "−") + Number(Math.Abs(delta))),
-                ("date", previous.At.ToString("d MMM", CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB"))));
+                ("date", previous.At.ToString("d MMM", language.Culture())));
         }
         return new JsonObject
         {
@@ -96,25 +86,12 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
     private string Limit(string limit, Language language) => limit.Split(':') switch
     {
         ["dimension", var id] => rules.Dimensions.FirstOrDefault(d => d.Id == id)?.Title[language] ?? id,
-        ["rule", var id] => Format(language, TextKeys.ScorecardRule, ("rule", id)),
+        ["rule", var id] => strings.Format(language, TextKeys.ScorecardRule, ("rule", id)),
         _ => limit,
     };
 
     private static string Color(Verdict verdict) => verdict switch { Verdict.Ready => "Good", Verdict.FixGaps => "Warning", _ => "Attention" };
 
-    private string Format(Language language, string key, params (string Name, string Value)[] args) =>
-        strings.Format(language, key, args.ToDictionary(a => a.Name, a => a.Value));
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static JsonObject Text(string text, string? size = null, string? weight = null, string? color = null, bool subtle = false, bool separator = false)
-    {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (size is not null) block["size"] = size;
-        if (weight is not null) block["weight"] = weight;
-        if (color is not null) block["color"] = color;
-        if (subtle) block["isSubtle"] = true;
-        if (separator) { block["separator"] = true; block["spacing"] = "Medium"; }
-        return block;
-    }
 }

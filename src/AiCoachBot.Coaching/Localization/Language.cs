@@ -11,4 +11,8 @@ public static class Languages
         locale is not null && locale.Trim().StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? Language.Fr : Language.En;
 
     public static string Code(this Language language) => language == Language.Fr ? "fr" : "en";
+
+    /// <summary>How the bot writes dates and numbers in a language (British English: day before month).</summary>
+    public static System.Globalization.CultureInfo Culture(this Language language) =>
+        System.Globalization.CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB");
 }

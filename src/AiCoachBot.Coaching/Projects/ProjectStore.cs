@@ -55,10 +55,11 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
 
     public Task<Project?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, CancellationToken cancellationToken) =>
         store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
-            project is null || project.Ownership != asker
-                ? Change<Project, Project?>.Keep(null)
-                : Change<Project, Project?>.Save(project with { Assessments = [.. project.Assessments, assessment] }, project with { Assessments = [.. project.Assessments, assessment] }),
-            cancellationToken);
+        {
+            if (project is null || project.Ownership != asker) return Change<Project, Project?>.Keep(null);
+            var updated = project with { Assessments = [.. project.Assessments, assessment] };
+            return Change<Project, Project?>.Save(updated, updated);
+        }, cancellationToken);
 
     private static string Trim(string text, int max)
     {

@@ -45,7 +45,7 @@ public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logg
     {
         var apology = coach.TurnFailedText(ActivityMapping.Locale(turn.Activity));
         if (turn.Activity.Type == ActivityTypes.Invoke)
-            return new InvokeResponse(200, JsonNode.Parse(ProtocolJson.Serialize(AdaptiveCardInvokeResponse.Error(500, "InternalError", apology))));
+            return InvokeResponse.Of(AdaptiveCardInvokeResponse.Error(500, "InternalError", apology));
         if (turn.Activity.Type == ActivityTypes.Message)
         {
             try { await turn.SendAsync(Activity.Message(apology), cancellationToken); }

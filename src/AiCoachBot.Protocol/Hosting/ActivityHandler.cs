@@ -51,10 +51,10 @@ public abstract class ActivityHandler
         if (action is null)
         {
             var error = AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The invoke value is not an Action.Execute.");
-            return new InvokeResponse(400, JsonNode.Parse(ProtocolJson.Serialize(error)));
+            return InvokeResponse.Of(error, httpStatus: 400);
         }
         var response = await OnAdaptiveCardActionAsync(turn, action, cancellationToken);
-        return new InvokeResponse(200, JsonNode.Parse(ProtocolJson.Serialize(response)));
+        return InvokeResponse.Of(response);
     }
 
     private static bool BotWasAdded(Activity activity) =>

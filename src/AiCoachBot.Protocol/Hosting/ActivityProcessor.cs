@@ -28,7 +28,7 @@ public sealed class ActivityProcessor(
 {
     public async Task<IResult> ProcessAsync(HttpContext http)
     {
-        if (validator.IsLocalMode && !IsLoopback(http.Connection.RemoteIpAddress))
+        if (validator.IsLocalMode && !LocalOnly.IsLoopbackCaller(http.Connection.RemoteIpAddress))
         {
             ProtocolLog.NotLoopback(logger, http.Connection.RemoteIpAddress?.ToString());
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
@@ -140,8 +140,6 @@ public sealed class ActivityProcessor(
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) { return (null, true); }
         return (buffer.WrittenSpan.ToArray(), false);
     }
-
-    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&

@@ -8,5 +8,5 @@ internal static class InvokeErrors
     public static InvokeResponse Unavailable { get; } = Error(503, "ServiceUnavailable", "The bot is restarting. Please try again.");
 
     public static InvokeResponse Error(int status, string code, string message) =>
-        new(200, JsonNode.Parse(ProtocolJson.Serialize(AdaptiveCardInvokeResponse.Error(status, code, message))));
+        InvokeResponse.Of(AdaptiveCardInvokeResponse.Error(status, code, message));
 }

@@ -27,12 +27,9 @@ public sealed class LocalModeGuard(
         return Task.CompletedTask;
     }
 
-    internal static bool IsLoopback(string address)
-    {
-        if (!Uri.TryCreate(address.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out var uri)) return false;
-        if (uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
-        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
-    }
+    /// <summary>A server address; the wildcards '+' and '*' mean every interface.</summary>
+    internal static bool IsLoopback(string address) =>
+        LocalOnly.IsLoopbackUrl(address.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"));
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

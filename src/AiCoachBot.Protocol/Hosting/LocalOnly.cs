@@ -12,4 +12,7 @@ public static class LocalOnly
     }
 
     public static bool IsLoopbackUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsLoopbackHost(uri.Host);
+
+    /// <summary>TestServer gives no remote address; Kestrel always does.</summary>
+    public static bool IsLoopbackCaller(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
 }

@@ -6,6 +6,9 @@ namespace AiCoachBot.Protocol.Schema;
 public sealed record InvokeResponse(int Status, JsonNode? Body)
 {
     public static InvokeResponse Empty { get; } = new(200, null);
+
+    public static InvokeResponse Of(AdaptiveCardInvokeResponse body, int httpStatus = 200) =>
+        new(httpStatus, System.Text.Json.JsonSerializer.SerializeToNode(body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse));
 }
 
 /// <summary>The body Teams expects for <c>adaptiveCard/action</c>: the client reads the inner status code.</summary>

@@ -18,8 +18,11 @@ public sealed class ProjectStoreTests
     private static ProjectOwnership Alex => ProjectOwnership.For(AlexChat, "alex");
     private static ProjectOwnership Sam => ProjectOwnership.For(AlexChat with { ConversationId = "a:sam" }, "sam");
 
-    private static AssessmentRecord Assessed(int overall) =>
-        new(DateTimeOffset.UnixEpoch, overall, "FixGaps", new Dictionary<string, int> { ["data"] = overall }, [], "minimal", []);
+    private static AssessmentRecord Assessed(int overall, string? runId = null) =>
+        new(DateTimeOffset.UnixEpoch, overall, "FixGaps", new Dictionary<string, int> { ["data"] = overall }, [], "minimal", [], runId);
+
+    private async Task<Project> CreateAsync(ProjectOwnership owner, string name, string description = "") =>
+        (await _projects.CreateAsync(owner, name, description, "framing", "alex", None)).Created!;
 
     [Fact]
     public void ProjectsCreatedInAChannel_BelongToTheTeam_InAChat_ToThePerson()
@@ -45,8 +48,8 @@ public sealed class ProjectStoreTests
     [Fact]
     public async Task AProjectIdFromAnotherTeamOrPerson_IsRefused()
     {
-        var teamProject = await _projects.CreateAsync(TeamA, "Churn", "", "framing", "alex", None);
-        var privateProject = await _projects.CreateAsync(Alex, "Mine", "", "framing", "alex", None);
+        var teamProject = await CreateAsync(TeamA, "Churn");
+        var privateProject = await CreateAsync(Alex, "Mine");
 
         Assert.Equal(LookupStatus.Found, (await _projects.GetAsync(TeamA, teamProject.Id, None)).Status);
         Assert.Equal(LookupStatus.NotYours, (await _projects.GetAsync(TeamB, teamProject.Id, None)).Status);
@@ -69,7 +72,7 @@ public sealed class ProjectStoreTests
     [Fact]
     public async Task NamesAndDescriptions_AreCleanedAndLimited()
     {
-        var project = await _projects.CreateAsync(Alex, "<b>Churn</b>\u0000 " + new string('x', 200), new string('d', 1000), "framing", "alex", None);
+        var project = await CreateAsync(Alex, "<b>Churn</b>\u0000 " + new string('x', 200), new string('d', 1000));
         Assert.StartsWith("Churn x", project.Name);
         Assert.Equal(ProjectStore.MaxNameLength, project.Name.Length);
         Assert.Equal(ProjectStore.MaxDescriptionLength, project.Description.Length);
@@ -85,9 +88,64 @@ public sealed class ProjectStoreTests
     [Fact]
     public async Task AssessmentsRecordedAtTheSameTime_AreAllKept()
     {
-        var project = await _projects.CreateAsync(TeamA, "Churn", "", "framing", "alex", None);
+        var project = await CreateAsync(TeamA, "Churn");
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i), None))));
         var stored = (await _projects.GetAsync(TeamA, project.Id, None)).Project!;
         Assert.Equal(Enumerable.Range(0, 20), stored.Assessments.Select(a => a.Overall).Order());
+    }
+
+    [Fact]
+    public async Task ASecondProjectWithTheSameName_IsRefused_EvenWithOtherCaseOrAccents()
+    {
+        var first = await CreateAsync(TeamA, "Churn prédiction");
+        var second = await _projects.CreateAsync(TeamA, "CHURN PREDICTION", "", "framing", "alex", None);
+
+        Assert.Null(second.Created);
+        Assert.Equal(first.Id, second.NameTakenBy!.Id);
+        Assert.NotNull(await CreateAsync(TeamB, "Churn prédiction"));
+    }
+
+    [Fact]
+    public async Task TheSameNameCreatedTwiceAtOnce_GivesOneProject()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _projects.CreateAsync(TeamA, "Churn", "", "framing", "alex", None))));
+        Assert.Single(attempts, a => a.Created is not null);
+        Assert.Single(await _projects.ListAsync(TeamA, None));
+    }
+
+    [Fact]
+    public async Task APartOfAName_FindsTheOnlyProjectContainingIt_AndNamesAllWhenSeveralDo()
+    {
+        await CreateAsync(Alex, "Chatbot RH");
+        await CreateAsync(Alex, "Chatbot support");
+        await CreateAsync(Alex, "Tri des e-mails");
+
+        Assert.Equal("Tri des e-mails", (await _projects.FindByNameAsync(Alex, "e-mails", None)).Project!.Name);
+        var ambiguous = await _projects.FindByNameAsync(Alex, "chatbot", None);
+        Assert.Equal(LookupStatus.Ambiguous, ambiguous.Status);
+        Assert.Equal(["Chatbot RH", "Chatbot support"], ambiguous.Matches);
+    }
+
+    [Fact]
+    public async Task RecordingTheSameRunTwice_KeepsOneAssessment()
+    {
+        var project = await CreateAsync(TeamA, "Churn");
+        var first = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), None);
+        var again = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), None);
+
+        Assert.True(first!.Value.Added);
+        Assert.False(again!.Value.Added);
+        Assert.Single((await _projects.GetAsync(TeamA, project.Id, None)).Project!.Assessments);
+    }
+
+    [Fact]
+    public async Task OnlyTheMostRecentAssessments_AreKept()
+    {
+        var project = await CreateAsync(TeamA, "Churn");
+        for (var i = 0; i < ProjectStore.MaxAssessmentsKept + 5; i++) await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i, $"run-{i}"), None);
+
+        var kept = (await _projects.GetAsync(TeamA, project.Id, None)).Project!.Assessments;
+        Assert.Equal(ProjectStore.MaxAssessmentsKept, kept.Count);
+        Assert.Equal(ProjectStore.MaxAssessmentsKept + 4, kept[^1].Overall);
     }
 }

@@ -4,7 +4,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace AiCoachBot.Coaching.Commands;
 
-public sealed record CommandDefinition(string Id, LocalizedList Phrases, bool ShowInHelp);
+/// <summary>A command; one that <see cref="TakesArgument"/> also reads what follows its phrase ("project Chatbot RH").</summary>
+public sealed record CommandDefinition(string Id, LocalizedList Phrases, bool ShowInHelp, bool TakesArgument = false);
 
 /// <summary>The commands of <c>commands.yaml</c>: what users may type, in either language.</summary>
 public sealed class CommandCatalog(IReadOnlyList<CommandDefinition> commands)
@@ -23,12 +24,12 @@ public sealed class CommandCatalog(IReadOnlyList<CommandDefinition> commands)
         foreach (var item in list.Children)
         {
             if (file.Mapping(item, "a command") is not { } map) continue;
-            file.Keys(map, "a command", "id", "phrases", "showInHelp");
+            file.Keys(map, "a command", "id", "phrases", "showInHelp", "argument");
             var id = file.String(map, "id", required: true);
             var phrases = file.Phrases(map, "phrases", required: true);
             if (id is null) continue;
             if (commands.Any(c => c.Id == id)) file.Error(map, $"command '{id}' is defined twice");
-            commands.Add(new CommandDefinition(id, phrases, file.Bool(map, "showInHelp") ?? true));
+            commands.Add(new CommandDefinition(id, phrases, file.Bool(map, "showInHelp") ?? true, file.Bool(map, "argument") ?? false));
         }
         foreach (var missing in requiredIds.Where(r => commands.All(c => c.Id != r)))
             errors.Add(display, 1, $"command '{missing}' is missing: the bot needs it");

@@ -7,6 +7,14 @@ public static class CommandIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string Restart = "restart";
+    public const string Frame = "frame";
+    public const string Projects = "projects";
+    public const string Project = "project";
+    public const string Export = "export";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart];
+    /// <summary>Sent by the project form's button, never typed.</summary>
+    public const string CreateProject = "project.create";
+    public const string NewProject = "project.new";
+
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export];
 }

@@ -1,11 +1,12 @@
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Flows;
 using AiCoachBot.Coaching.Framing;
+using AiCoachBot.Coaching.Projects;
 
 namespace AiCoachBot.Coaching.Content;
 
 /// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
-public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, FramingContent? Framing = null)
+public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases, FramingContent Framing)
 {
     /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
     public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
@@ -29,9 +30,10 @@ public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards,
         folders.AddRange(extraFlowDirectories.Select(d => (Path.GetFullPath(d), d)));
         var flows = FlowLoader.Load(folders, errors);
         CheckPhrasesAreUnique(commands, flows, errors);
-        var framing = Directory.Exists(Path.Combine(root, FramingContent.Folder)) ? FramingContent.Load(root, errors) : null;
+        var phases = PhaseCatalog.Load(root, errors);
+        var framing = FramingContent.Load(root, errors);
         errors.ThrowIfAny();
-        return new CoachingContent(strings, cards, commands, flows, framing);
+        return new CoachingContent(strings, cards, commands, flows, phases, framing!);
     }
 
     private static void CheckPhrasesAreUnique(CommandCatalog commands, IReadOnlyList<FlowDefinition> flows, ContentErrors errors)

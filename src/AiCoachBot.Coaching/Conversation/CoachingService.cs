@@ -3,6 +3,7 @@ using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Flows;
 using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
 using AiCoachBot.Coaching.State;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public sealed class CoachingService
     private readonly CommandRecognizer _recognizer;
     private readonly Replies _replies;
     private readonly FlowTurns _flows;
+    private readonly ProjectTurns _projects;
+    private readonly FramingRecorder _recorder;
 
     public CoachingService(CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options)
     {
@@ -31,10 +34,13 @@ public sealed class CoachingService
         _store = store;
         _time = time;
         _maxMessageLength = options.Value.MaxMessageLength;
-        _engine = new FlowEngine(content.Flows);
+        _engine = new FlowEngine([.. content.Flows, content.Framing.Checklist]);
         _recognizer = new CommandRecognizer(content);
         _replies = new Replies(content);
         _flows = new FlowTurns(_engine, new StepCardRenderer(content.Strings), _replies, content, time);
+        var projects = new ProjectStore(store, time);
+        _projects = new ProjectTurns(content, projects, store, _replies, StartFramingAsync);
+        _recorder = new FramingRecorder(content, projects, store);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -62,7 +68,7 @@ public sealed class CoachingService
         if (text.Length == 0) return Say(language, TextKeys.Empty);
 
         var recognized = _recognizer.Recognize(text);
-        if (recognized?.CommandId is { } command) return RunCommandAsync(turn, command, cancellationToken);
+        if (recognized?.CommandId is { } command) return RunCommandAsync(turn, command, recognized.Argument, projectId: null, cancellationToken);
         if (recognized?.Flow is { } flow) return UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
 
         return UpdateSessionAsync(turn, session => FlowTurns.Active(_engine, session) is { } active
@@ -89,19 +95,30 @@ public sealed class CoachingService
             return UpdateSessionAsync(turn, s => _flows.CardAction(s, flowData, raw, turn, canReplaceCard), cancellationToken);
         }
 
-        var command = data["command"] is JsonValue c && c.TryGetValue<string>(out var name) ? name : null;
-        if (command == "start" && data["flow"] is JsonValue f && f.TryGetValue<string>(out var flowId) && _engine.Find(flowId) is { } flow)
+        var command = Str(data["command"]);
+        // Only the flows of flows/ start from a button: the framing checklist needs its project first.
+        if (command == "start" && _content.Flows.FirstOrDefault(f => f.Id == Str(data["flow"])) is { } flow)
             return UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
+        if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn));
+        if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
-            return RunCommandAsync(turn, command, cancellationToken);
+            return RunCommandAsync(turn, command, argument: null, Str(data[ProjectCards.ProjectInput]), cancellationToken);
         return Unknown(language, canReplaceCard);
     }
 
-    private Task<TurnResult> RunCommandAsync(UserTurn turn, string command, CancellationToken cancellationToken)
+    /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
+    public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
+        _projects.DocumentAgainAsync(turn, reference, cancellationToken);
+
+    private Task<TurnResult> RunCommandAsync(UserTurn turn, string command, string? argument, string? projectId, CancellationToken cancellationToken)
     {
         var language = turn.Language;
         return command switch
         {
+            CommandIds.Frame => _projects.FrameAsync(turn, projectId, cancellationToken),
+            CommandIds.Projects => _projects.ListAsync(turn, cancellationToken),
+            CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
+            CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language))),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)
@@ -118,8 +135,42 @@ public sealed class CoachingService
             ? act(active)
             : Decision.Keep(TurnResult.Say(_replies.Text(turn.Language, otherwiseKey))), cancellationToken);
 
-    private Task<TurnResult> UpdateSessionAsync(UserTurn turn, Func<UserSession?, Decision> decide, CancellationToken cancellationToken) =>
-        _store.UpdateAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, decide, cancellationToken);
+    private async Task<TurnResult> StartFramingAsync(UserTurn turn, Project project, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken)
+    {
+        var started = await UpdateSessionAsync(turn, s => _flows.Start(s, _content.Framing.Checklist, turn.Language, project), cancellationToken);
+        return started with { Messages = [.. before, .. started.Messages] };
+    }
+
+    /// <summary>
+    /// Commits the decision, then records a finished framing run. A run still pending (the bot stopped
+    /// between the two writes) is carried by whatever is decided next and recorded then.
+    /// </summary>
+    private async Task<TurnResult> UpdateSessionAsync(UserTurn turn, Func<UserSession?, Decision> decide, CancellationToken cancellationToken)
+    {
+        UserSession? committed = null;
+        var result = await _store.UpdateAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, current =>
+        {
+            var change = KeepPending(current, decide(current));
+            committed = change.Kind switch { ChangeKind.Save => change.Value, ChangeKind.Keep => current, _ => null };
+            return change;
+        }, cancellationToken);
+        if (committed?.Pending is not { } pending) return result;
+        var scorecard = await _recorder.RecordAsync(turn, pending, cancellationToken);
+        return result with { Messages = [.. result.Messages, .. scorecard] };
+    }
+
+    private Decision KeepPending(UserSession? current, Decision change)
+    {
+        if (current?.Pending is not { } pending) return change;
+        return change.Kind switch
+        {
+            ChangeKind.Save when change.Value!.Pending is null => change with { Value = change.Value with { Pending = pending } },
+            ChangeKind.Delete => Decision.Save(new UserSession(null, _time.GetUtcNow(), pending), change.Result),
+            _ => change,
+        };
+    }
+
+    private static string? Str(System.Text.Json.Nodes.JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length <= 200 ? s : null;
 
     private Task<TurnResult> Unknown(Language language, bool canReplaceCard) => Task.FromResult(canReplaceCard
         ? new TurnResult([], Notice: _replies.Notice(language, TextKeys.UnknownCardAction))

@@ -1,6 +1,7 @@
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Flows;
 using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
 using AiCoachBot.Coaching.State;
 
 namespace AiCoachBot.Coaching.Conversation;
@@ -13,17 +14,29 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
     public static FlowSession? Active(FlowEngine engine, UserSession? session) =>
         session?.ActiveFlow is { } flow && engine.IsResumable(flow) ? flow : null;
 
-    public Decision Start(UserSession? session, FlowDefinition flow, Language language)
+    /// <summary>Starts a flow, or resumes it where the user left off; a framing run is bound to its <paramref name="project"/>.</summary>
+    public Decision Start(UserSession? session, FlowDefinition flow, Language language, Project? project = null)
     {
         var active = Active(engine, session);
-        if (active?.FlowId == flow.Id)
+        if (active?.FlowId == flow.Id && active.ProjectId == project?.Id)
         {
             var resumed = engine.Reissue(active);
-            return Save(resumed, TurnResult.Say(replies.Text(language, TextKeys.FlowResumed, Title(flow, language)), Question(resumed, language)));
+            var welcomeBack = project is null
+                ? replies.Text(language, TextKeys.FlowResumed, Title(flow, language))
+                : replies.Text(language, TextKeys.FramingResumed, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) });
+            return Save(resumed, TurnResult.Say(welcomeBack, Question(resumed, language)));
         }
-        var started = engine.Start(flow, time.GetUtcNow());
+        var started = engine.Start(flow, time.GetUtcNow()) with { ProjectId = project?.Id, RunId = project is null ? null : Guid.NewGuid().ToString("N") };
         var messages = new List<OutgoingMessage>();
         if (active is not null) messages.Add(replies.Text(language, TextKeys.FlowReplaced, Title(engine.Definition(active), language)));
+        if (project is not null)
+        {
+            messages.Add(replies.Text(language, TextKeys.FramingStarted, new Dictionary<string, string>
+            {
+                ["project"] = MarkdownText.Literal(project.Name),
+                ["count"] = flow.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+        }
         messages.Add(Question(started, language));
         return Save(started, new TurnResult(messages));
     }
@@ -34,7 +47,7 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
         {
             FlowProgress.Rejected r => Decision.Keep(TurnResult.Say(Error(r.Reason, turn.Language), Question(active, turn.Language))),
             FlowProgress.Asking a => Save(a.Session, TurnResult.Say(Question(a.Session, turn.Language))),
-            FlowProgress.Completed c => Finish(TurnResult.Say(Summary(c.Session, turn.Language))),
+            FlowProgress.Completed c => Complete(c.Session, turn.Language, answeredCard: null),
             _ => throw new InvalidOperationException(),
         };
 
@@ -59,7 +72,7 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
             case FlowProgress.Asking a:
                 return Save(a.Session, new TurnResult([Question(a.Session, language)], Answered(flow, step, a.Session, language)));
             case FlowProgress.Completed c:
-                return Finish(new TurnResult([Summary(c.Session, language)], Answered(flow, step, c.Session, language)));
+                return Complete(c.Session, language, Answered(flow, step, c.Session, language));
             default:
                 throw new InvalidOperationException();
         }
@@ -111,8 +124,20 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
 
     private Decision Save(FlowSession flow, TurnResult result) => Decision.Save(new UserSession(flow, time.GetUtcNow()), result);
 
-    /// <summary>A finished flow leaves nothing to remember.</summary>
-    private static Decision Finish(TurnResult result) => Decision.Delete(result);
+    /// <summary>
+    /// A finished flow leaves nothing to remember, except a framing run: its answers wait in the session
+    /// until the assessment is recorded on the project (see <see cref="FramingRecorder"/>).
+    /// </summary>
+    private Decision Complete(FlowSession completed, Language language, System.Text.Json.Nodes.JsonObject? answeredCard)
+    {
+        if (completed is { ProjectId: { } projectId, RunId: { } runId })
+        {
+            var pending = new PendingAssessment(projectId, runId, completed.Answers, time.GetUtcNow());
+            var done = OutgoingMessage.OfText(engine.Definition(completed).Completion[language]);
+            return Decision.Save(new UserSession(null, time.GetUtcNow(), pending), new TurnResult([done], answeredCard));
+        }
+        return Decision.Delete(new TurnResult([Summary(completed, language)], answeredCard));
+    }
 
     private static Dictionary<string, string> Title(FlowDefinition flow, Language language) => new() { ["title"] = flow.Title[language] };
 }

@@ -57,17 +57,6 @@ public sealed class AssessmentMarkdown(StringCatalog strings, FramingContent fra
     private string Display(string stepId, Answer answer, Language language) =>
         AnswerFormatter.Display(framing.Checklist.Steps.First(s => s.Id == stepId), answer, language, strings);
 
-    /// <summary>Answers are the user's text: shown literally, never as Markdown or HTML.</summary>
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            // ':' too, so that "https://…" is not turned into a link by GitHub-style autolinks.
-            if (c is '\\' or '`' or '*' or '_' or '~' or '[' or ']' or '(' or ')' or '#' or '<' or '>' or '!' or '|' or '{' or '}' or ':') escaped.Append('\\');
-            escaped.Append(c is '\r' or '\n' ? ' ' : c);
-        }
-        return escaped.Replace("www.", "www\\.").ToString();
-    }
+    private static string Escape(string text) => MarkdownText.Literal(text);
 
 }

@@ -13,7 +13,7 @@ namespace AiCoachBot.Coaching.Framing;
 /// </summary>
 public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
 {
-    public JsonObject Render(string projectName, Assessment assessment, AssessmentRecord? previous, Language language)
+    public JsonObject Render(string projectName, Assessment assessment, AssessmentRecord? previous, Language language, JsonArray? buttons = null)
     {
         var verdict = strings.Get(language, TextKeys.VerdictText(assessment.Verdict));
         var body = new JsonArray
@@ -39,7 +39,7 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         if (assessment.Tier is { } tier) body.Add(Text(tier.Obligations[language]));
         body.Add(Text(strings.Get(language, TextKeys.ScorecardTierNote), subtle: true, size: "Small"));
 
-        return Card(body, [], $"{strings.Format(language, TextKeys.ScorecardTitle, ("project", projectName))}: {assessment.Overall}/100, {verdict}.");
+        return Card(body, buttons ?? [], $"{strings.Format(language, TextKeys.ScorecardTitle, ("project", projectName))}: {assessment.Overall}/100, {verdict}.");
     }
 
     /// <summary>Name, a bar as wide as the score, the score, and how it moved since the previous run.</summary>

@@ -32,7 +32,10 @@ public sealed record Project(
     public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];
 }
 
-/// <summary>What an assessment concluded, kept on the project so the next run can show what changed.</summary>
+/// <summary>
+/// What an assessment concluded, kept on the project so the next run can show what changed, with the
+/// answers behind it for the export.
+/// </summary>
 public sealed record AssessmentRecord(
     DateTimeOffset At,
     int Overall,
@@ -40,7 +43,9 @@ public sealed record AssessmentRecord(
     IReadOnlyDictionary<string, int> DimensionScores,
     IReadOnlyList<string> GapRemedies,
     string? Tier,
-    IReadOnlyList<string> FiredRules);
+    IReadOnlyList<string> FiredRules,
+    string? RunId = null,
+    IReadOnlyDictionary<string, Flows.Answer>? Answers = null);
 
 /// <summary>The projects one team or one person owns: ids and names, for listing and lookup by name.</summary>
 public sealed record ProjectIndex(IReadOnlyList<ProjectIndexEntry> Projects);

@@ -1,10 +1,16 @@
 namespace AiCoachBot.Coaching.Projects;
 
-public enum LookupStatus { Found, NotFound, NotYours }
+public enum LookupStatus { Found, NotFound, NotYours, Ambiguous }
 
-/// <summary>The result of asking for a project: found, unknown, or existing but owned elsewhere (refused).</summary>
-public sealed record ProjectLookup(LookupStatus Status, Project? Project = null)
+/// <summary>
+/// The result of asking for a project: found, unknown, existing but owned elsewhere (refused), or a name
+/// that matches several of the asker's projects (<see cref="Matches"/> lists their names).
+/// </summary>
+public sealed record ProjectLookup(LookupStatus Status, Project? Project = null, IReadOnlyList<string>? Matches = null)
 {
     public static ProjectLookup NotFound { get; } = new(LookupStatus.NotFound);
     public static ProjectLookup NotYours { get; } = new(LookupStatus.NotYours);
 }
+
+/// <summary>Creating a project either works or finds that the owner already has one by that name.</summary>
+public sealed record ProjectCreation(Project? Created, ProjectIndexEntry? NameTakenBy);

@@ -57,7 +57,13 @@ public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logg
     private static async Task SendAllAsync(TurnContext turn, TurnResult result, CancellationToken cancellationToken)
     {
         foreach (var message in result.Messages)
-            await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
+        {
+            if (message.Document is { } document)
+            {
+                foreach (var part in DocumentMessages.For(document)) await turn.SendAsync(part, cancellationToken);
+            }
+            else await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
+        }
     }
 
     /// <summary>Marks an answered card as answered. Cosmetic: if Teams refuses, the conversation goes on.</summary>

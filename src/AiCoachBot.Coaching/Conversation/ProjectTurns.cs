@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Commands;
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Framing;
+using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
+using AiCoachBot.Coaching.State;
+
+namespace AiCoachBot.Coaching.Conversation;
+
+/// <summary>
+/// The project commands: choose or create the project a framing run belongs to, list the projects, show one,
+/// and export its last assessment. Only the asker's own projects (the team's in a channel) are ever shown.
+/// </summary>
+public sealed class ProjectTurns(CoachingContent content, ProjectStore projects, IDocumentStore store, Replies replies, StartFraming startFraming)
+{
+    private readonly ProjectCards _cards = new(content);
+    private readonly AssessmentMarkdown _markdown = new(content.Strings, content.Framing);
+
+    /// <summary>"frame": resume the running framing, start it on the chosen project, or ask which project.</summary>
+    public async Task<TurnResult> FrameAsync(UserTurn turn, string? projectId, CancellationToken cancellationToken)
+    {
+        projectId ??= await RunningFramingProjectAsync(turn, cancellationToken);
+        if (projectId is not null)
+        {
+            var lookup = await projects.GetAsync(Owner(turn), projectId, cancellationToken);
+            return lookup.Project is { } project ? await startFraming(turn, project, [], cancellationToken) : Refusal(turn, lookup);
+        }
+        var owned = await projects.ListAsync(Owner(turn), cancellationToken);
+        return TurnResult.Say(OutgoingMessage.OfCard(owned.Count == 0
+            ? _cards.Form(IsTeam(turn), turn.Language)
+            : _cards.Picker(owned, IsTeam(turn), turn.Language)));
+    }
+
+    public TurnResult NewProject(UserTurn turn) => TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language)));
+
+    /// <summary>The form's submit: checked field by field; a refused form comes back with the reason and what was typed.</summary>
+    public async Task<TurnResult> CreateAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var name = TextNormalizer.Clean(Field(data, ProjectCards.NameInput));
+        var description = TextNormalizer.Clean(Field(data, ProjectCards.DescriptionInput));
+        var phase = Field(data, ProjectCards.PhaseInput);
+        string? error = null;
+        if (name.Length is 0 or > ProjectStore.MaxNameLength)
+            error = content.Strings.Format(language, TextKeys.FormNameRequired, ("max", ProjectStore.MaxNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        else if (description.Length > ProjectStore.MaxDescriptionLength)
+            error = content.Strings.Format(language, TextKeys.FormDescriptionTooLong, ("max", ProjectStore.MaxDescriptionLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        else if (content.Phases.Find(phase) is null)
+            error = content.Strings.Get(language, TextKeys.FormPhaseInvalid);
+        if (error is not null) return FormAgain(turn, error, name, description, phase);
+
+        var creation = await projects.CreateAsync(Owner(turn), name, description, phase, turn.UserId, cancellationToken);
+        if (creation.Created is not { } created)
+            return FormAgain(turn, content.Strings.Format(language, TextKeys.ProjectNameTaken, ("name", creation.NameTakenBy!.Name)), name, description, phase);
+        var saying = replies.Text(language, TextKeys.ProjectCreated, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(created.Name) });
+        return await startFraming(turn, created, [saying], cancellationToken);
+    }
+
+    public async Task<TurnResult> ListAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        var owned = await projects.ListAsync(Owner(turn), cancellationToken);
+        return owned.Count == 0
+            ? TurnResult.Say(replies.Text(turn.Language, IsTeam(turn) ? TextKeys.ProjectsNoneTeam : TextKeys.ProjectsNonePerson))
+            : TurnResult.Say(OutgoingMessage.OfCard(_cards.List(owned, IsTeam(turn), turn.Language)));
+    }
+
+    /// <summary>"project Chatbot RH" or a row of the projects card: the profile; no name at all: the list.</summary>
+    public async Task<TurnResult> ProfileAsync(UserTurn turn, string? name, string? projectId, CancellationToken cancellationToken)
+    {
+        if (name is null && projectId is null) return await ListAsync(turn, cancellationToken);
+        var lookup = await FindAsync(turn, name, projectId, cancellationToken);
+        return lookup.Project is { } project ? TurnResult.Say(OutgoingMessage.OfCard(_cards.Profile(project, turn.Language))) : Refusal(turn, lookup);
+    }
+
+    /// <summary>"export": the last assessment of the named project, or of the most recently assessed one.</summary>
+    public async Task<TurnResult> ExportAsync(UserTurn turn, string? name, string? projectId, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        Project? project;
+        if (name is null && projectId is null)
+        {
+            project = (await projects.ListAsync(Owner(turn), cancellationToken)).FirstOrDefault(p => p.LastAssessment is not null);
+            if (project is null) return TurnResult.Say(replies.Text(language, TextKeys.ExportNothing));
+        }
+        else
+        {
+            var lookup = await FindAsync(turn, name, projectId, cancellationToken);
+            if (lookup.Project is null) return Refusal(turn, lookup);
+            project = lookup.Project;
+        }
+        return project.LastAssessment is { } last
+            ? TurnResult.Say(OutgoingMessage.OfDocument(Document(project, last, language)))
+            : TurnResult.Say(replies.Text(language, TextKeys.ExportNotAssessed, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) }));
+    }
+
+    /// <summary>The document an earlier export offered, built again (the user accepted the file); null if it is no longer the asker's.</summary>
+    public async Task<ExportDocument?> DocumentAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken)
+    {
+        if (Field(reference, ProjectCards.ProjectInput) is not { Length: > 0 } projectId) return null;
+        var runId = Field(reference, "run");
+        var lookup = await projects.GetAsync(Owner(turn), projectId, cancellationToken);
+        var record = lookup.Project?.Assessments.LastOrDefault(a => a.RunId == runId);
+        return record is null ? null : Document(lookup.Project!, record, turn.Language);
+    }
+
+    private ExportDocument Document(Project project, AssessmentRecord record, Language language)
+    {
+        var answers = record.Answers ?? new Dictionary<string, Flows.Answer>();
+        var markdown = _markdown.Render(project.Name, record.At, answers, RulesEngine.Evaluate(content.Framing.Rules, answers), language);
+        var reference = new JsonObject { [ProjectCards.ProjectInput] = project.Id, ["run"] = record.RunId, ["lang"] = language.Code() };
+        return new ExportDocument(
+            $"{FileNamePart(project.Name)}-{record.At:yyyy-MM-dd}.md",
+            content.Strings.Format(language, TextKeys.ExportFileDescription, ("project", project.Name)),
+            content.Strings.Format(language, TextKeys.ExportIntro, ("project", MarkdownText.Literal(project.Name))),
+            markdown,
+            reference);
+    }
+
+    private async Task<ProjectLookup> FindAsync(UserTurn turn, string? name, string? projectId, CancellationToken cancellationToken) =>
+        projectId is not null ? await projects.GetAsync(Owner(turn), projectId, cancellationToken) : await projects.FindByNameAsync(Owner(turn), name!, cancellationToken);
+
+    private async Task<string?> RunningFramingProjectAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        var session = await store.ReadAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, cancellationToken);
+        return session?.Value.ActiveFlow is { FlowId: var flowId, ProjectId: { } id } && flowId == content.Framing.Checklist.Id ? id : null;
+    }
+
+    private TurnResult FormAgain(UserTurn turn, string error, string name, string description, string phase) =>
+        TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language, error, name, description, phase)));
+
+    private TurnResult Refusal(UserTurn turn, ProjectLookup lookup) => lookup.Status switch
+    {
+        LookupStatus.NotYours => TurnResult.Say(replies.Text(turn.Language, TextKeys.ProjectNotYours)),
+        LookupStatus.Ambiguous => TurnResult.Say(replies.Text(turn.Language, TextKeys.ProjectAmbiguous,
+            new Dictionary<string, string> { ["matches"] = string.Join(", ", lookup.Matches!.Select(MarkdownText.Literal)) })),
+        _ => TurnResult.Say(replies.Text(turn.Language, TextKeys.ProjectNotFound)),
+    };
+
+    private static ProjectOwnership Owner(UserTurn turn) => ProjectOwnership.For(turn.Scope, turn.UserId);
+
+    private static bool IsTeam(UserTurn turn) => Owner(turn).Kind == ProjectOwnerKind.Team;
+
+    private static string Field(JsonObject data, string name) =>
+        data[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length <= 2000 ? s : "";
+
+    /// <summary>A file name every system accepts: letters and digits of the project name, accents folded.</summary>
+    private static string FileNamePart(string name)
+    {
+        var folded = TextNormalizer.Fold(name);
+        var builder = new StringBuilder();
+        foreach (var c in folded)
+        {
+            if (char.IsAsciiLetterOrDigit(c)) builder.Append(c);
+            else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
+        }
+        var part = builder.ToString().Trim('-');
+        return "framing-" + (part.Length == 0 ? "project" : part[..Math.Min(part.Length, 50)]);
+    }
+}
+
+/// <summary>Starts (or resumes) the framing checklist on a project, after the given messages.</summary>
+public delegate Task<TurnResult> StartFraming(UserTurn turn, Project project, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using AiCoachBot.Protocol.Authentication;
 using AiCoachBot.Protocol.Connector;
+using AiCoachBot.Protocol.Files;
 using AiCoachBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddOptions<BotAuthenticationOptions>().BindConfiguration(BotAuthenticationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectorResilienceOptions>().BindConfiguration(ConnectorResilienceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotEndpointOptions>().BindConfiguration(BotEndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotFilesOptions>().BindConfiguration(BotFilesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<IOpenIdMetadataSource, OpenIdMetadataSource>();
@@ -45,6 +47,18 @@ public static class ProtocolServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 64,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+
+        // No auth handler: upload URLs are pre-authorised. No redirects: an allowed host must not hand the bytes elsewhere.
+        // No logging handlers: they would write the URL, which is as good as a token.
+        services.AddHttpClient<IFileUploader, FileUploader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = false,
+                UseCookies = false,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();

@@ -10,6 +10,7 @@ namespace AiCoachBot.Protocol.Hosting;
 public abstract class ActivityHandler
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    public const string FileConsentInvoke = "fileConsent/invoke";
 
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -25,6 +26,8 @@ public abstract class ActivityHandler
                 return null;
             case ActivityTypes.Invoke when activity.Name == AdaptiveCardActionInvoke:
                 return await OnAdaptiveCardInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == FileConsentInvoke:
+                return await OnFileConsentInvokeAsync(turn, cancellationToken);
             case ActivityTypes.Invoke:
                 return InvokeResponse.Empty;
             default:
@@ -45,16 +48,26 @@ public abstract class ActivityHandler
 
     protected abstract Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The user accepted (upload to <c>response.UploadInfo</c>, then show the file) or declined a file consent card.
+    /// Teams only needs the 200 that follows; the default does nothing.
+    /// </summary>
+    protected virtual Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     private async Task<InvokeResponse> OnAdaptiveCardInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = AdaptiveCardAction.Parse(turn.Activity.Value);
-        if (action is null)
-        {
-            var error = AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The invoke value is not an Action.Execute.");
-            return InvokeResponse.Of(error, httpStatus: 400);
-        }
+        if (action is null) return InvokeErrors.BadRequest("The invoke value is not an Action.Execute.");
         var response = await OnAdaptiveCardActionAsync(turn, action, cancellationToken);
         return InvokeResponse.Of(response);
+    }
+
+    private async Task<InvokeResponse> OnFileConsentInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!FileConsentValue.TryRead(turn.Activity.Value, out var response, out var problem)) return InvokeErrors.BadRequest(problem);
+        await OnFileConsentAsync(turn, response, cancellationToken);
+        return InvokeResponse.Empty;
     }
 
     private static bool BotWasAdded(Activity activity) =>

@@ -9,4 +9,8 @@ internal static class InvokeErrors
 
     public static InvokeResponse Error(int status, string code, string message) =>
         InvokeResponse.Of(AdaptiveCardInvokeResponse.Error(status, code, message));
+
+    /// <summary>A malformed invoke value: HTTP 400 as well, so the client does not mistake it for a handled one.</summary>
+    public static InvokeResponse BadRequest(string message) =>
+        InvokeResponse.Of(AdaptiveCardInvokeResponse.Error(400, "BadRequest", message), httpStatus: 400);
 }

@@ -27,4 +27,10 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(1008, LogLevel.Critical, "Refusing to start: no MicrosoftAppId is set (local mode, unauthenticated) but the server listens on {Address}, which is not loopback. Bind to 127.0.0.1 (--urls http://127.0.0.1:3978) or configure MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId.")]
     public static partial void LocalModeExposed(ILogger logger, string address);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Refused to upload a file: {Reason}")]
+    public static partial void UploadRefused(ILogger logger, string reason);
+
+    [LoggerMessage(1010, LogLevel.Warning, "File upload to {Host} failed: {Reason}")]
+    public static partial void UploadFailed(ILogger logger, string host, string reason);
 }

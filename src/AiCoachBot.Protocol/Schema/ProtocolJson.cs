@@ -15,6 +15,9 @@ namespace AiCoachBot.Protocol.Schema;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(ConnectorErrorResponse))]
+[JsonSerializable(typeof(FileConsentCard))]
+[JsonSerializable(typeof(FileConsentResponse))]
+[JsonSerializable(typeof(FileInfoCard))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
 
 public static class ProtocolJson

@@ -297,17 +297,4 @@ public sealed class ConnectorResilienceHandlerTests
     {
         Timeout = TimeSpan.FromSeconds(10),
     });
-
-    private sealed class AttemptCounter : DelegatingHandler
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

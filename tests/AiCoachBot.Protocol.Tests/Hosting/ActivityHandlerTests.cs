@@ -111,6 +111,65 @@ public sealed class ActivityHandlerTests
         Assert.NotNull(response.Body["value"]!["code"]);
     }
 
+    [Fact]
+    public async Task OnTurnAsync_FileConsentAccepted_CallsOnFileConsentWithTheUploadInfoAndAnswers200WithEmptyBody()
+    {
+        var invoke = Activity("""
+            {"type":"invoke","name":"fileConsent/invoke",
+             "value":{"type":"fileUpload","action":"accept","context":{"exportId":"x-42"},
+                      "uploadInfo":{"name":"retro.md","uploadUrl":"https://contoso.sharepoint.com/upload","contentUrl":"https://contoso.sharepoint.com/retro.md","uniqueId":"u-1","fileType":"md"}}}
+            """);
+
+        var response = await Turn(invoke);
+
+        Assert.Equal(["file:accept:x-42:https://contoso.sharepoint.com/upload"], _handler.Calls);
+        Assert.Equal(InvokeResponse.Empty, response);
+        Assert.Equal(200, response!.Status);
+        Assert.Null(response.Body);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_FileConsentDeclined_CallsOnFileConsentAndAnswers200WithEmptyBody()
+    {
+        var invoke = Activity("""{"type":"invoke","name":"fileConsent/invoke","value":{"type":"fileUpload","action":"decline","context":{"exportId":"x-42"}}}""");
+
+        var response = await Turn(invoke);
+
+        Assert.Equal(["file:decline:x-42:"], _handler.Calls);
+        Assert.Equal(InvokeResponse.Empty, response);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke"}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":"accept"}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":{"type":"fileUpload"}}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":{"action":"maybe"}}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":{"action":"accept"}}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":{"action":"accept","uploadInfo":{"name":"retro.md"}}}""")]
+    [InlineData("""{"type":"invoke","name":"fileConsent/invoke","value":{"action":"accept","uploadInfo":{"uploadUrl":{"href":"x"}}}}""")]
+    public async Task OnTurnAsync_FileConsentWithMalformedValue_Answers400ErrorBodyWithoutCallingTheHandler(string json)
+    {
+        var response = await Turn(Activity(json));
+
+        Assert.Empty(_handler.Calls);
+        Assert.NotNull(response);
+        Assert.Equal(400, response.Status);
+        Assert.Equal(400, (int)response.Body!["statusCode"]!);
+        Assert.Equal(AdaptiveCardInvokeResponse.ErrorType, (string?)response.Body["type"]);
+        Assert.Equal("BadRequest", (string?)response.Body["value"]!["code"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)response.Body["value"]!["message"]));
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_FileConsentOnAHandlerThatIgnoresFiles_Answers200WithEmptyBody()
+    {
+        var invoke = Activity("""{"type":"invoke","name":"fileConsent/invoke","value":{"type":"fileUpload","action":"decline"}}""");
+
+        var response = await new FilelessHandler().OnTurnAsync(new TurnContext(invoke, new RecordingConnectorClient(), TypingIndicator.None), default);
+
+        Assert.Equal(InvokeResponse.Empty, response);
+    }
+
     [Theory]
     [InlineData("message/submitAction")]
     [InlineData("task/fetch")]
@@ -197,5 +256,20 @@ public sealed class ActivityHandlerTests
             Calls.Add($"card:{action.Verb}:{(string?)action.Data["retroId"]}");
             return Task.FromResult(AdaptiveCardInvokeResponse.Message("Saved"));
         }
+
+        protected override Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken)
+        {
+            Calls.Add($"file:{response.Action}:{(string?)response.Context?["exportId"]}:{response.UploadInfo?.UploadUri}");
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Overrides only what it must.</summary>
+    private sealed class FilelessHandler : ActivityHandler
+    {
+        protected override Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+        protected override Task OnBotInstalledAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+        protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
+            Task.FromResult(AdaptiveCardInvokeResponse.Message("ok"));
     }
 }

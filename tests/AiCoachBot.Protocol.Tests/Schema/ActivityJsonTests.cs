@@ -68,6 +68,8 @@ public sealed class ActivityJsonTests
     [InlineData(TeamsSamples.PersonalMessage)]
     [InlineData(TeamsSamples.ChannelMessageWithMention)]
     [InlineData(TeamsSamples.ActionExecuteInvoke)]
+    [InlineData(TeamsSamples.FileConsentAcceptedInvoke)]
+    [InlineData(TeamsSamples.FileConsentDeclinedInvoke)]
     public void Serialize_AfterDeserialize_WritesBackEveryField(string json)
     {
         var original = JsonNode.Parse(json)!.AsObject();

@@ -68,4 +68,51 @@ public static class TeamsSamples
           "channelData": { "source": { "name": "message" }, "tenant": { "id": "00000000-0000-0000-0000-0000000000001" } }
         }
         """;
+
+    /// <summary>The user accepted a file consent card (the documented value, in a personal-chat invoke).</summary>
+    public const string FileConsentAcceptedInvoke = """
+        {
+          "type": "invoke",
+          "name": "fileConsent/invoke",
+          "id": "f:7e1c9a3b-2d4f-4a5b-8c6d-0e1f2a3b4c5d",
+          "channelId": "msteams",
+          "serviceUrl": "https://smba.trafficmanager.net/emea/",
+          "from": { "id": "29:1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2g4JDrrA8vM06X1-cHHle4zOE6U4ttcc", "name": "Megan Bowen", "aadObjectId": "6b3c5a1d-2e4f-4a6b-9c8d-7e6f5a4b3c2d" },
+          "recipient": { "id": "28:6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b", "name": "AI Coach" },
+          "conversation": { "conversationType": "personal", "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47", "id": "a:1Xq9bPsZ3kT7mN2vR8wY4cL6hJ0dF5gA" },
+          "replyToId": "1:consent-card-1",
+          "locale": "en-GB",
+          "value": {
+            "type": "fileUpload",
+            "action": "accept",
+            "context": { "exportId": "x-42" },
+            "uploadInfo": {
+              "contentUrl": "https://contoso.sharepoint.com/personal/johnadams_contoso_com/Documents/Applications/file_example.txt",
+              "name": "file_example.txt",
+              "uploadUrl": "https://contoso.sharepoint.com/personal/johnadams_contoso_com/_api/v2.0/drive/items/01ABC/uploadSession?guid='9d1f'&path='~tmp_file_example.txt'&tempauth=eyJ0eXAi",
+              "uniqueId": "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+              "fileType": "txt",
+              "etag": "123"
+            }
+          },
+          "channelData": { "tenant": { "id": "72f988bf-86f1-41af-91ab-2d7cd011db47" } }
+        }
+        """;
+
+    /// <summary>The user declined: no uploadInfo, the decline context comes back.</summary>
+    public const string FileConsentDeclinedInvoke = """
+        {
+          "type": "invoke",
+          "name": "fileConsent/invoke",
+          "id": "f:0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d",
+          "channelId": "msteams",
+          "serviceUrl": "https://smba.trafficmanager.net/emea/",
+          "from": { "id": "29:1GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFGkJnVelzRGos0bPbpsfJjcbAD22bmKc4GMbrY2g4JDrrA8vM06X1-cHHle4zOE6U4ttcc", "name": "Megan Bowen" },
+          "recipient": { "id": "28:6f1c2b8e-3a4d-4e5f-9a0b-1c2d3e4f5a6b", "name": "AI Coach" },
+          "conversation": { "conversationType": "personal", "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47", "id": "a:1Xq9bPsZ3kT7mN2vR8wY4cL6hJ0dF5gA" },
+          "replyToId": "1:consent-card-1",
+          "value": { "type": "fileUpload", "action": "decline", "context": { "exportId": "x-42" } },
+          "channelData": { "tenant": { "id": "72f988bf-86f1-41af-91ab-2d7cd011db47" } }
+        }
+        """;
 }

@@ -10,7 +10,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AiCoachBot.Protocol.Tests.Support;
 
-public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body);
+public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body)
+{
+    /// <summary>Every request and content header, by case-insensitive name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A real HTTP server on 127.0.0.1 and a free port that records every request before answering it.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
@@ -46,7 +50,10 @@ public sealed class LoopbackServer : IAsyncDisposable
                 context.Request.Method,
                 context.Features.Get<IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.FirstOrDefault(),
-                await reader.ReadToEndAsync());
+                await reader.ReadToEndAsync())
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            };
             server!._requests.Enqueue(recorded);
             await respond(context, recorded);
         });

@@ -37,8 +37,9 @@ start_bot() {
   fi
   say "Starting the bot on http://127.0.0.1:$BOT_PORT (log: $BOT_LOG)"
   # Its settings and content are read from beside the DLL; data goes to its default folder there (data/).
+  # The Playground cannot take files: exports are posted as messages (Export__SendAsFile=false).
   # env execs dotnet, so $! is the bot's own PID.
-  env -u MicrosoftAppId -u MicrosoftAppPassword -u MicrosoftAppTenantId -u MicrosoftAppType \
+  env -u MicrosoftAppId -u MicrosoftAppPassword -u MicrosoftAppTenantId -u MicrosoftAppType Export__SendAsFile=false \
     dotnet "$BOT_DLL" --urls "http://127.0.0.1:$BOT_PORT" >"$BOT_LOG" 2>&1 &
   bot_pid=$!
 }

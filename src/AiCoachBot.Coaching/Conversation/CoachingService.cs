@@ -181,5 +181,8 @@ public sealed class CoachingService
 
     private Dictionary<string, string> MaxArgs() => new() { ["max"] = _maxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-    public string TurnFailedText(string? locale) => _content.Strings.Get(Languages.FromLocale(locale), TextKeys.TurnFailed);
+    public string TurnFailedText(string? locale) => Text(locale, TextKeys.TurnFailed);
+
+    /// <summary>A fixed text of the content in the language of <paramref name="locale"/>.</summary>
+    public string Text(string? locale, string key) => _content.Strings.Get(Languages.FromLocale(locale), key);
 }

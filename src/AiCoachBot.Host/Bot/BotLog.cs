@@ -7,4 +7,7 @@ internal static partial class BotLog
 
     [LoggerMessage(2002, LogLevel.Information, "Could not mark the answered card ({Status} {Code})")]
     public static partial void CardUpdateFailed(ILogger logger, int status, string? code);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Could not upload an export to the user's OneDrive ({Outcome}, HTTP {Status}); sent it as messages")]
+    public static partial void ExportUploadFailed(ILogger logger, string outcome, int? status);
 }

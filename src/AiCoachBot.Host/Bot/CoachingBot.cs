@@ -7,7 +7,7 @@ using AiCoachBot.Protocol.Schema;
 namespace AiCoachBot.Host.Bot;
 
 /// <summary>Connects the Teams protocol to the coach: activity in, coaching decision, replies out.</summary>
-public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logger) : ActivityHandler
+public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, ILogger<CoachingBot> logger) : ActivityHandler
 {
     protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -54,14 +54,14 @@ public sealed class CoachingBot(CoachingService coach, ILogger<CoachingBot> logg
         return null;
     }
 
-    private static async Task SendAllAsync(TurnContext turn, TurnResult result, CancellationToken cancellationToken)
+    protected override Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken) =>
+        exports.OnAnswerAsync(turn, response, cancellationToken);
+
+    private async Task SendAllAsync(TurnContext turn, TurnResult result, CancellationToken cancellationToken)
     {
         foreach (var message in result.Messages)
         {
-            if (message.Document is { } document)
-            {
-                foreach (var part in DocumentMessages.For(document)) await turn.SendAsync(part, cancellationToken);
-            }
+            if (message.Document is { } document) await exports.SendAsync(turn, document, cancellationToken);
             else await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
         }
     }

@@ -24,6 +24,8 @@ internal static class CoachingRegistration
             return CoachingContent.Load(FromAppFolder(options.RootPath), options.ExtraFlowDirectories.Select(FromAppFolder));
         });
         services.AddSingleton<CoachingService>();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddSingleton<ExportDelivery>();
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: AiCoachBot (9-turn flow, durable SQLite state) against the peer bot on the official
-# Bot Framework JS SDK (9-turn waterfall, in-memory state), both driven by ../shared/bench/loadgen.mjs,
-# alternately (A B A B ...) in one run. Prints each result, the medians and the ratios.
+# Benchmark: AiCoachBot playing the whole framing checklist (project form, 45 question cards, rules
+# evaluation, scorecard, assessment recorded on the project; durable SQLite state) against the peer bot
+# on the official Bot Framework JS SDK (9-turn waterfall, in-memory state), both driven by
+# ../shared/bench/loadgen.mjs, alternately (A B A B ...) in one run. Prints each result, the medians
+# and the ratios per turn. benchmarks/aicoachbot.json is written by BenchmarkScriptTests.
 #
 #   benchmarks/run.sh                 # 3 rounds, 16 users, 3 s warm-up, 20 s measured per run
 #   ROUNDS=1 DURATION=10 benchmarks/run.sh
@@ -47,7 +49,7 @@ run_loadgen() { # label script out
 
 ours() {
   local data; data=$(mktemp -d "$OUT/data.XXXX")   # on disk: durable state, as in production
-  Storage__DataDirectory="$data" Content__ExtraFlowDirectories__0="$ROOT/benchmarks/flows" Logging__LogLevel__Default=Warning \
+  Storage__DataDirectory="$data" Logging__LogLevel__Default=Warning \
     dotnet "$ROOT/src/AiCoachBot.Host/bin/Release/net10.0/AiCoachBot.Host.dll" --urls "http://127.0.0.1:$BOT_PORT" > "$OUT/aicoachbot-$1.log" 2>&1 &
   PID=$!
   wait_port "$BOT_PORT" "$OUT/aicoachbot-$1.log"

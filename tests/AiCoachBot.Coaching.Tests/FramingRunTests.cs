@@ -234,4 +234,17 @@ public sealed class FramingRunTests
         await Alex.CreateProjectAsync("Email triage");
         Assert.Contains("**Email triage** has no assessment yet", AllText(await Alex.SayAsync("export email triage")));
     }
+
+    [Fact]
+    public async Task CreatingAProjectWhoseNameIsTaken_ContinuesWithTheExistingOne()
+    {
+        await Alex.CreateProjectAsync("Email triage");
+        await Alex.SayAsync("cancel");
+
+        var again = await Alex.CreateProjectAsync("EMAIL TRIAGE");
+
+        Assert.Contains("There is already a project named **Email triage** here", AllText(again));
+        Assert.Equal(Content.Framing.Checklist.Steps[0].Id, Alex.StepOf(again)!.Id);
+        Assert.Single(await _projects.ListAsync(ProjectOwnership.For(AlexChat, "alex"), CancellationToken.None));
+    }
 }

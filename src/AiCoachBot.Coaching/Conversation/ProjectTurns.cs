@@ -52,10 +52,12 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
         if (error is not null) return FormAgain(turn, error, name, description, phase);
 
         var creation = await projects.CreateAsync(Owner(turn), name, description, phase, turn.UserId, cancellationToken);
-        if (creation.Created is not { } created)
-            return FormAgain(turn, content.Strings.Format(language, TextKeys.ProjectNameTaken, ("name", creation.NameTakenBy!.Name)), name, description, phase);
-        var saying = replies.Text(language, TextKeys.ProjectCreated, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(created.Name) });
-        return await startFraming(turn, created, [saying], cancellationToken);
+        // The same name again (a second click, or a colleague who had the same idea) means that project.
+        var lookup = creation.Created is { } created ? new ProjectLookup(LookupStatus.Found, created) : await projects.GetAsync(Owner(turn), creation.NameTakenBy!.Id, cancellationToken);
+        if (lookup.Project is not { } project) return Refusal(turn, lookup);
+        var saying = replies.Text(language, creation.Created is null ? TextKeys.ProjectNameTaken : TextKeys.ProjectCreated,
+            new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) });
+        return await startFraming(turn, project, [saying], cancellationToken);
     }
 
     public async Task<TurnResult> ListAsync(UserTurn turn, CancellationToken cancellationToken)

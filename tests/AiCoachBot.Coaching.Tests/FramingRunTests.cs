@@ -143,9 +143,10 @@ public sealed class FramingRunTests
             Task.Run(() => bob.AnswerAllAsync(bobStarts, FramingDriver.LastOption)));
 
         Assert.All(results, r => Assert.NotNull(Scorecard(r)));
-        var records = (await _projects.GetAsync(ProjectOwnership.For(TeamAChannel, "x"), projectId, CancellationToken.None)).Project!.Assessments;
-        Assert.Equal(2, records.Count);
-        Assert.Equal(2, records.Select(r => r.Answers!["problem_statement"].Text).Distinct().Count());
+        var project = (await _projects.GetAsync(ProjectOwnership.For(TeamAChannel, "x"), projectId, CancellationToken.None)).Project!;
+        Assert.Equal(2, project.Assessments.Count);
+        var answers = await Task.WhenAll(project.Assessments.Select(r => _projects.ReadAnswersAsync(project, r.RunId!, CancellationToken.None)));
+        Assert.Equal(2, answers.Select(a => a!["problem_statement"].Text).Distinct().Count());
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class ProjectStoreTests
     private static AssessmentRecord Assessed(int overall, string? runId = null) =>
         new(DateTimeOffset.UnixEpoch, overall, "FixGaps", new Dictionary<string, int> { ["data"] = overall }, [], "minimal", [], runId);
 
+    private static readonly Dictionary<string, Flows.Answer> Answers = new() { ["problem_statement"] = new() { Text = "Sorting emails" } };
+
     private async Task<Project> CreateAsync(ProjectOwnership owner, string name, string description = "") =>
         (await _projects.CreateAsync(owner, name, description, "framing", "alex", None)).Created!;
 
@@ -55,7 +57,7 @@ public sealed class ProjectStoreTests
         Assert.Equal(LookupStatus.NotYours, (await _projects.GetAsync(TeamB, teamProject.Id, None)).Status);
         Assert.Equal(LookupStatus.NotYours, (await _projects.GetAsync(Sam, privateProject.Id, None)).Status);
         Assert.Equal(LookupStatus.NotFound, (await _projects.GetAsync(TeamA, "no-such-id", None)).Status);
-        Assert.Null(await _projects.AddAssessmentAsync(TeamB, teamProject.Id, Assessed(50), None));
+        Assert.Null(await _projects.AddAssessmentAsync(TeamB, teamProject.Id, Assessed(50), Answers, None));
     }
 
     [Theory]
@@ -89,7 +91,7 @@ public sealed class ProjectStoreTests
     public async Task AssessmentsRecordedAtTheSameTime_AreAllKept()
     {
         var project = await CreateAsync(TeamA, "Churn");
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i), None))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i), Answers, None))));
         var stored = (await _projects.GetAsync(TeamA, project.Id, None)).Project!;
         Assert.Equal(Enumerable.Range(0, 20), stored.Assessments.Select(a => a.Overall).Order());
     }
@@ -130,8 +132,8 @@ public sealed class ProjectStoreTests
     public async Task RecordingTheSameRunTwice_KeepsOneAssessment()
     {
         var project = await CreateAsync(TeamA, "Churn");
-        var first = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), None);
-        var again = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), None);
+        var first = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), Answers, None);
+        var again = await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(40, "run-1"), Answers, None);
 
         Assert.True(first!.Value.Added);
         Assert.False(again!.Value.Added);
@@ -142,10 +144,12 @@ public sealed class ProjectStoreTests
     public async Task OnlyTheMostRecentAssessments_AreKept()
     {
         var project = await CreateAsync(TeamA, "Churn");
-        for (var i = 0; i < ProjectStore.MaxAssessmentsKept + 5; i++) await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i, $"run-{i}"), None);
+        for (var i = 0; i < ProjectStore.MaxAssessmentsKept + 5; i++) await _projects.AddAssessmentAsync(TeamA, project.Id, Assessed(i, $"run-{i}"), Answers, None);
 
-        var kept = (await _projects.GetAsync(TeamA, project.Id, None)).Project!.Assessments;
-        Assert.Equal(ProjectStore.MaxAssessmentsKept, kept.Count);
-        Assert.Equal(ProjectStore.MaxAssessmentsKept + 4, kept[^1].Overall);
+        var stored = (await _projects.GetAsync(TeamA, project.Id, None)).Project!;
+        Assert.Equal(ProjectStore.MaxAssessmentsKept, stored.Assessments.Count);
+        Assert.Equal(ProjectStore.MaxAssessmentsKept + 4, stored.Assessments[^1].Overall);
+        Assert.Null(await _projects.ReadAnswersAsync(stored, "run-0", None));
+        Assert.NotNull(await _projects.ReadAnswersAsync(stored, stored.Assessments[0].RunId!, None));
     }
 }

@@ -20,7 +20,7 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
     {
         var language = turn.Language;
         var assessment = RulesEngine.Evaluate(content.Framing.Rules, pending.Answers);
-        var outcome = await projects.AddAssessmentAsync(ProjectOwnership.For(turn.Scope, turn.UserId), pending.ProjectId, Record(assessment, pending), cancellationToken);
+        var outcome = await projects.AddAssessmentAsync(ProjectOwnership.For(turn.Scope, turn.UserId), pending.ProjectId, Record(assessment, pending), pending.Answers, cancellationToken);
         await ForgetAsync(turn, pending.RunId, cancellationToken);
 
         if (outcome is not { } recorded) return [OutgoingMessage.OfText(content.Strings.Get(language, TextKeys.ProjectGone))];
@@ -44,8 +44,7 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
         assessment.Gaps.Select(g => g.Remedy).Distinct().ToList(),
         assessment.Tier?.Id,
         assessment.Fired.Select(f => f.Rule.Id).ToList(),
-        pending.RunId,
-        pending.Answers);
+        pending.RunId);
 
     private Task ForgetAsync(UserTurn turn, string runId, CancellationToken cancellationToken) =>
         store.UpdateAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, session =>

@@ -92,8 +92,9 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
             if (lookup.Project is null) return Refusal(turn, lookup);
             project = lookup.Project;
         }
-        return project.LastAssessment is { } last
-            ? TurnResult.Say(OutgoingMessage.OfDocument(Document(project, last, language)))
+        var document = project.LastAssessment is { } last ? await DocumentAsync(project, last, language, cancellationToken) : null;
+        return document is not null
+            ? TurnResult.Say(OutgoingMessage.OfDocument(document))
             : TurnResult.Say(replies.Text(language, TextKeys.ExportNotAssessed, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) }));
     }
 
@@ -104,12 +105,12 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
         var runId = Field(reference, "run");
         var lookup = await projects.GetAsync(Owner(turn), projectId, cancellationToken);
         var record = lookup.Project?.Assessments.LastOrDefault(a => a.RunId == runId);
-        return record is null ? null : Document(lookup.Project!, record, turn.Language);
+        return record is null ? null : await DocumentAsync(lookup.Project!, record, turn.Language, cancellationToken);
     }
 
-    private ExportDocument Document(Project project, AssessmentRecord record, Language language)
+    private async Task<ExportDocument?> DocumentAsync(Project project, AssessmentRecord record, Language language, CancellationToken cancellationToken)
     {
-        var answers = record.Answers ?? new Dictionary<string, Flows.Answer>();
+        if (record.RunId is null || await projects.ReadAnswersAsync(project, record.RunId, cancellationToken) is not { } answers) return null;
         var markdown = _markdown.Render(project.Name, record.At, answers, RulesEngine.Evaluate(content.Framing.Rules, answers), language);
         var reference = new JsonObject { [ProjectCards.ProjectInput] = project.Id, ["run"] = record.RunId, ["lang"] = language.Code() };
         return new ExportDocument(

@@ -33,8 +33,9 @@ public sealed record Project(
 }
 
 /// <summary>
-/// What an assessment concluded, kept on the project so the next run can show what changed, with the
-/// answers behind it for the export.
+/// What an assessment concluded, kept on the project so the next run can show what changed. The answers
+/// behind it are a document of their own (<see cref="AssessmentAnswers"/>), read only by the export,
+/// so that the project stays small however often it is assessed.
 /// </summary>
 public sealed record AssessmentRecord(
     DateTimeOffset At,
@@ -44,8 +45,10 @@ public sealed record AssessmentRecord(
     IReadOnlyList<string> GapRemedies,
     string? Tier,
     IReadOnlyList<string> FiredRules,
-    string? RunId = null,
-    IReadOnlyDictionary<string, Flows.Answer>? Answers = null);
+    string? RunId = null);
+
+/// <summary>The answers of one framing run, for the export.</summary>
+public sealed record AssessmentAnswers(IReadOnlyDictionary<string, Flows.Answer> Answers);
 
 /// <summary>The projects one team or one person owns: ids and names, for listing and lookup by name.</summary>
 public sealed record ProjectIndex(IReadOnlyList<ProjectIndexEntry> Projects);

@@ -16,6 +16,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
 
     private static string ProjectKey(string id) => $"project/{id}";
     private static string IndexKey(ProjectOwnership ownership) => $"projects/{ownership.Key}";
+    private static string AnswersKey(string projectId, string runId) => $"assessment/{projectId}/{runId}";
 
     /// <summary>
     /// Names are unique per owner (any case, accents optional), so that "project name" always finds one.
@@ -77,18 +78,36 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// Appends an assessment unless one with the same run id is already there (a retried completion).
-    /// Returns the project after the change and whether this call added it; null when the asker may not write it.
+    /// Appends an assessment and keeps the answers behind it, unless that run is already recorded (a retried
+    /// completion). Returns the project after the change and whether this call added it; null when the
+    /// asker may not write the project.
     /// </summary>
-    public Task<(Project Project, bool Added)?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, CancellationToken cancellationToken) =>
-        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+    public async Task<(Project Project, bool Added)?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(asker, id, cancellationToken) is not { Project: not null }) return null;
+        if (assessment.RunId is { } runId)
         {
+            try { await store.WriteAsync(AnswersKey(id, runId), new AssessmentAnswers(answers), ifMatch: null, CoachingJsonContext.Default.AssessmentAnswers, cancellationToken); }
+            catch (ConcurrencyConflictException) { } // written by an earlier attempt of the same run
+        }
+        AssessmentRecord? dropped = null;
+        var outcome = await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            dropped = null;
             if (project is null || project.Ownership != asker) return Change<Project, (Project, bool)?>.Keep(null);
             if (assessment.RunId is not null && project.Assessments.Any(a => a.RunId == assessment.RunId))
                 return Change<Project, (Project, bool)?>.Keep((project, false));
+            if (project.Assessments.Count >= MaxAssessmentsKept) dropped = project.Assessments[0];
             var updated = project with { Assessments = [.. project.Assessments.TakeLast(MaxAssessmentsKept - 1), assessment] };
             return Change<Project, (Project, bool)?>.Save(updated, (updated, true));
         }, cancellationToken);
+        if (dropped?.RunId is { } droppedRun) await store.DeleteAsync(AnswersKey(id, droppedRun), ifMatch: null, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The answers behind one of the project's assessments; the caller has checked the project is the asker's.</summary>
+    public async Task<IReadOnlyDictionary<string, Flows.Answer>?> ReadAnswersAsync(Project project, string runId, CancellationToken cancellationToken) =>
+        (await store.ReadAsync(AnswersKey(project.Id, runId), CoachingJsonContext.Default.AssessmentAnswers, cancellationToken))?.Value.Answers;
 
     private static string Trim(string text, int max)
     {

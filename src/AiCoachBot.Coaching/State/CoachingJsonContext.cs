@@ -7,4 +7,5 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(InstallRecord))]
 [JsonSerializable(typeof(Projects.Project))]
 [JsonSerializable(typeof(Projects.ProjectIndex))]
+[JsonSerializable(typeof(Projects.AssessmentAnswers))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

@@ -19,7 +19,7 @@ public sealed class ResumeAfterRestartTests
     private static CoachingService Coach(Storage.SqliteDocumentStore store)
     {
         var root = RepositoryRoot();
-        var content = CoachingContent.Load(Path.Combine(root, "src", "content"), [Path.Combine(root, "benchmarks", "flows")]);
+        var content = CoachingContent.Load(Path.Combine(root, "src", "content"), []);
         return new CoachingService(content, store, TimeProvider.System, Options.Create(new ContentOptions()));
     }
 
@@ -31,14 +31,15 @@ public sealed class ResumeAfterRestartTests
     {
         await using var db = new TempDatabase();
         var before = Coach(await db.OpenAsync());
-        await Say(before, "bench framing");
-        await Say(before, "Reduce churn");
-        await Say(before, "partly");
+        var create = new System.Text.Json.Nodes.JsonObject { ["command"] = "project.create", ["name"] = "Churn", ["phase"] = "framing" };
+        await before.OnMessageAsync(new UserTurn(Chat, "user-1", "Alex", "en-US", null, create), CancellationToken.None);
+        await Say(before, "Reduce churn of SMB customers");
+        await Say(before, "yes");
 
         var after = Coach(await db.OpenAsync());
-        var next = await Say(after, "4");
+        var next = await Say(after, "1");
 
         var card = Assert.Single(next.Messages).Card!.ToJsonString();
-        Assert.Contains("Question 4 of 8", System.Text.RegularExpressions.Regex.Unescape(card));
+        Assert.Contains("Question 4 of 48", System.Text.RegularExpressions.Regex.Unescape(card));
     }
 }

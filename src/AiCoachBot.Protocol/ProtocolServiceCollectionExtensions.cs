@@ -42,11 +42,15 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             .AddHttpMessageHandler<ConnectorResilienceHandler>()
+            // The connector answers with a few bytes of JSON: no decompression, redirects, cookies or trace headers to pay for.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 64,
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ActivityHeadersPropagator = null,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();

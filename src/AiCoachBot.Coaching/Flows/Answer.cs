@@ -1,6 +1,7 @@
 namespace AiCoachBot.Coaching.Flows;
 
 /// <summary>A validated answer to one step; exactly the field of the step's kind is set.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(AnswerJsonConverter))]
 public sealed record Answer
 {
     public bool? Flag { get; init; }

@@ -12,7 +12,7 @@ public static partial class TextNormalizer
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var withoutMentions = Mention().Replace(text, " ");
+        var withoutMentions = text.Contains("<at", StringComparison.OrdinalIgnoreCase) ? Mention().Replace(text, " ") : text;
         var withoutTags = withoutMentions.Contains('<') ? Tag().Replace(withoutMentions, " ") : withoutMentions;
         var decoded = withoutTags.Contains('&') ? WebUtility.HtmlDecode(withoutTags) : withoutTags;
         var builder = new StringBuilder(decoded.Length);

@@ -52,11 +52,12 @@ public sealed class ConnectorResilienceHandler(IOptions<ConnectorResilienceOptio
     private HttpRequestMessage CopyOf(HttpRequestMessage original, byte[]? body)
     {
         var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };
-        foreach (var header in original.Headers) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        // NonValidated: the headers were checked when they were set; parsing them again on every send takes a lock per header.
+        foreach (var header in original.Headers.NonValidated) copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         if (body is not null)
         {
             copy.Content = new ByteArrayContent(body);
-            foreach (var header in original.Content!.Headers) copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var header in original.Content!.Headers.NonValidated) copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
         return copy;
     }

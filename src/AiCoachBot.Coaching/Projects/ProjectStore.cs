@@ -84,12 +84,6 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     /// </summary>
     public async Task<(Project Project, bool Added)?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken)
     {
-        if (await GetAsync(asker, id, cancellationToken) is not { Project: not null }) return null;
-        if (assessment.RunId is { } runId)
-        {
-            try { await store.WriteAsync(AnswersKey(id, runId), new AssessmentAnswers(answers), ifMatch: null, CoachingJsonContext.Default.AssessmentAnswers, cancellationToken); }
-            catch (ConcurrencyConflictException) { } // written by an earlier attempt of the same run
-        }
         AssessmentRecord? dropped = null;
         var outcome = await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
         {
@@ -101,6 +95,13 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             var updated = project with { Assessments = [.. project.Assessments.TakeLast(MaxAssessmentsKept - 1), assessment] };
             return Change<Project, (Project, bool)?>.Save(updated, (updated, true));
         }, cancellationToken);
+        if (outcome is null) return null;
+        // Also when the run was recorded before: an attempt that stopped in between may not have written them.
+        if (assessment.RunId is { } runId)
+        {
+            try { await store.WriteAsync(AnswersKey(id, runId), new AssessmentAnswers(answers), ifMatch: null, CoachingJsonContext.Default.AssessmentAnswers, cancellationToken); }
+            catch (ConcurrencyConflictException) { }
+        }
         if (dropped?.RunId is { } droppedRun) await store.DeleteAsync(AnswersKey(id, droppedRun), ifMatch: null, cancellationToken);
         return outcome;
     }

@@ -30,8 +30,8 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
         var previous = project.Assessments.Count > 1 ? project.Assessments[^2] : null;
         var actions = new JsonArray
         {
-            Action(content.Strings.Get(language, TextKeys.ScorecardExport), CommandIds.Export, project.Id),
-            Action(content.Strings.Get(language, TextKeys.ScorecardProfile), CommandIds.Project, project.Id),
+            ProjectCards.ProjectButton(content.Strings.Get(language, TextKeys.ScorecardExport), CommandIds.Export, project.Id),
+            ProjectCards.ProjectButton(content.Strings.Get(language, TextKeys.ScorecardProfile), CommandIds.Project, project.Id),
         };
         return [OutgoingMessage.OfCard(_scorecard.Render(project.Name, assessment, previous, language, actions))];
     }
@@ -51,7 +51,4 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
             session?.Pending?.RunId != runId ? Change<UserSession, bool>.Keep(false)
             : session.ActiveFlow is null ? Change<UserSession, bool>.Delete(true)
             : Change<UserSession, bool>.Save(session with { Pending = null }, true), cancellationToken);
-
-    private static JsonObject Action(string title, string command, string projectId) =>
-        new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command, [ProjectCards.ProjectInput] = projectId } };
 }

@@ -84,7 +84,7 @@ public sealed class ProjectCards(CoachingContent content)
                 ["type"] = "Container",
                 ["separator"] = true,
                 ["items"] = new JsonArray(UserText(project.Name, weight: "Bolder"), Text($"{PhaseTitle(project, language)} · {Readiness(project.LastAssessment, language)}", subtle: true)),
-                ["selectAction"] = SubmitData(Strings.Get(language, TextKeys.ProjectsOpen), CommandIds.Project, project.Id),
+                ["selectAction"] = ProjectButton(Strings.Get(language, TextKeys.ProjectsOpen), CommandIds.Project, project.Id),
             });
         }
         if (projects.Count > MaxListed) body.Add(Text(Strings.Format(language, TextKeys.ProjectsMore, ("count", Number(projects.Count - MaxListed))), subtle: true));
@@ -122,8 +122,8 @@ public sealed class ProjectCards(CoachingContent content)
             foreach (var remedy in gaps) body.Add(Text("• " + content.Framing.Rules.Remedies[remedy][language]));
             if (last.GapRemedies.Count > gaps.Count) body.Add(Text(Strings.Format(language, TextKeys.ProfileMoreGaps, ("count", Number(last.GapRemedies.Count - gaps.Count))), subtle: true));
         }
-        var actions = new JsonArray { SubmitData(Strings.Get(language, TextKeys.ProfileFrame), CommandIds.Frame, project.Id) };
-        if (last is not null) actions.Add(SubmitData(Strings.Get(language, TextKeys.ProfileExport), CommandIds.Export, project.Id));
+        var actions = new JsonArray { ProjectButton(Strings.Get(language, TextKeys.ProfileFrame), CommandIds.Frame, project.Id) };
+        if (last is not null) actions.Add(ProjectButton(Strings.Get(language, TextKeys.ProfileExport), CommandIds.Export, project.Id));
         return Card(body, actions, $"{project.Name}: {PhaseTitle(project, language)}, {Readiness(last, language)}");
     }
 
@@ -147,6 +147,7 @@ public sealed class ProjectCards(CoachingContent content)
         return action;
     }
 
-    private static JsonObject SubmitData(string title, string command, string projectId) =>
+    /// <summary>A button that runs a command on one project (frame it, open it, export it).</summary>
+    public static JsonObject ProjectButton(string title, string command, string projectId) =>
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command, [ProjectInput] = projectId } };
 }

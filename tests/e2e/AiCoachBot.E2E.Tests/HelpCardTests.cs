@@ -54,20 +54,6 @@ public sealed class HelpCardTests(PlaygroundFixture playground, ITestOutputHelpe
         await chat.WaitForNewCardAsync(SampleCompleted, summariesBefore);
     });
 
-    /// <summary>Runs the steps on a fresh page; on failure writes a screenshot, the page and the logs to the test output.</summary>
-    private async Task InPlaygroundAsync(Func<PlaygroundChat, Task> steps, [CallerMemberName] string testName = "")
-    {
-        await using var chat = await PlaygroundChat.CreateAsync(playground);
-        try
-        {
-            await chat.LoadAsync(playground.PlaygroundUrl);
-            await steps(chat);
-        }
-        catch
-        {
-            await chat.ReportAsync(output, testName);
-            output.WriteLine(playground.LogTails());
-            throw;
-        }
-    }
+    private Task InPlaygroundAsync(Func<PlaygroundChat, Task> steps, [CallerMemberName] string testName = "") =>
+        PlaygroundChat.RunAsync(playground, output, steps, testName);
 }

@@ -35,6 +35,23 @@ public sealed class PlaygroundChat : IAsyncDisposable
     /// <summary>A new blank page, listening to its console before anything loads.</summary>
     public static async Task<PlaygroundChat> CreateAsync(PlaygroundFixture playground) => new(await playground.NewPageAsync());
 
+    /// <summary>Runs the steps on a fresh page; on failure writes a screenshot, the page and the logs to the test output.</summary>
+    public static async Task RunAsync(PlaygroundFixture playground, ITestOutputHelper output, Func<PlaygroundChat, Task> steps, string testName)
+    {
+        await using var chat = await CreateAsync(playground);
+        try
+        {
+            await chat.LoadAsync(playground.PlaygroundUrl);
+            await steps(chat);
+        }
+        catch
+        {
+            await chat.ReportAsync(output, testName);
+            output.WriteLine(playground.LogTails());
+            throw;
+        }
+    }
+
     /// <summary>History lives in the page, so every test loads a new one and waits for the compose box before typing.</summary>
     public async Task LoadAsync(string url)
     {

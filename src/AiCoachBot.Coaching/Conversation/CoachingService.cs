@@ -95,14 +95,14 @@ public sealed class CoachingService
             return UpdateSessionAsync(turn, s => _flows.CardAction(s, flowData, raw, turn, canReplaceCard), cancellationToken);
         }
 
-        var command = Str(data["command"]);
+        var command = CardValues.Text(data["command"]);
         // Only the flows of flows/ start from a button: the framing checklist needs its project first.
-        if (command == "start" && _content.Flows.FirstOrDefault(f => f.Id == Str(data["flow"])) is { } flow)
+        if (command == "start" && _content.Flows.FirstOrDefault(f => f.Id == CardValues.Text(data["flow"])) is { } flow)
             return UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
         if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
-            return RunCommandAsync(turn, command, argument: null, Str(data[ProjectCards.ProjectInput]), cancellationToken);
+            return RunCommandAsync(turn, command, argument: null, CardValues.Text(data[ProjectCards.ProjectInput]), cancellationToken);
         return Unknown(language, canReplaceCard);
     }
 
@@ -148,7 +148,7 @@ public sealed class CoachingService
     private async Task<TurnResult> UpdateSessionAsync(UserTurn turn, Func<UserSession?, Decision> decide, CancellationToken cancellationToken)
     {
         UserSession? committed = null;
-        var result = await _store.UpdateAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, current =>
+        var result = await _store.UpdateAsync(turn.SessionKey, CoachingJsonContext.Default.UserSession, current =>
         {
             var change = KeepPending(current, decide(current));
             committed = change.Kind switch { ChangeKind.Save => change.Value, ChangeKind.Keep => current, _ => null };
@@ -170,8 +170,6 @@ public sealed class CoachingService
         };
     }
 
-    private static string? Str(System.Text.Json.Nodes.JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length <= 200 ? s : null;
-
     private Task<TurnResult> Unknown(Language language, bool canReplaceCard) => Task.FromResult(canReplaceCard
         ? new TurnResult([], Notice: _replies.Notice(language, TextKeys.UnknownCardAction))
         : TurnResult.Say(_replies.Text(language, TextKeys.UnknownCardAction)));
@@ -180,8 +178,6 @@ public sealed class CoachingService
         Task.FromResult(TurnResult.Say(_replies.Text(language, key, args)));
 
     private Dictionary<string, string> MaxArgs() => new() { ["max"] = _maxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-
-    public string TurnFailedText(string? locale) => Text(locale, TextKeys.TurnFailed);
 
     /// <summary>A fixed text of the content in the language of <paramref name="locale"/>.</summary>
     public string Text(string? locale, string key) => _content.Strings.Get(Languages.FromLocale(locale), key);

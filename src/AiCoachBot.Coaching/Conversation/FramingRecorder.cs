@@ -47,7 +47,7 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
         pending.RunId);
 
     private Task ForgetAsync(UserTurn turn, string runId, CancellationToken cancellationToken) =>
-        store.UpdateAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, session =>
+        store.UpdateAsync(turn.SessionKey, CoachingJsonContext.Default.UserSession, session =>
             session?.Pending?.RunId != runId ? Change<UserSession, bool>.Keep(false)
             : session.ActiveFlow is null ? Change<UserSession, bool>.Delete(true)
             : Change<UserSession, bool>.Save(session with { Pending = null }, true), cancellationToken);

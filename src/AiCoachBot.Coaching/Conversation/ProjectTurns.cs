@@ -112,7 +112,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
     {
         if (record.RunId is null || await projects.ReadAnswersAsync(project, record.RunId, cancellationToken) is not { } answers) return null;
         var markdown = _markdown.Render(project.Name, record.At, answers, RulesEngine.Evaluate(content.Framing.Rules, answers), language);
-        var reference = new JsonObject { [ProjectCards.ProjectInput] = project.Id, ["run"] = record.RunId, ["lang"] = language.Code() };
+        var reference = new JsonObject { [ProjectCards.ProjectInput] = project.Id, ["run"] = record.RunId };
         return new ExportDocument(
             $"{FileNamePart(project.Name)}-{record.At:yyyy-MM-dd}.md",
             content.Strings.Format(language, TextKeys.ExportFileDescription, ("project", project.Name)),
@@ -126,7 +126,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
 
     private async Task<string?> RunningFramingProjectAsync(UserTurn turn, CancellationToken cancellationToken)
     {
-        var session = await store.ReadAsync(StateKeys.Session(turn.Scope.TenantId, turn.Scope.ConversationId, turn.UserId), CoachingJsonContext.Default.UserSession, cancellationToken);
+        var session = await store.ReadAsync(turn.SessionKey, CoachingJsonContext.Default.UserSession, cancellationToken);
         return session?.Value.ActiveFlow is { FlowId: var flowId, ProjectId: { } id } && flowId == content.Framing.Checklist.Id ? id : null;
     }
 
@@ -145,8 +145,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
 
     private static bool IsTeam(UserTurn turn) => Owner(turn).Kind == ProjectOwnerKind.Team;
 
-    private static string Field(JsonObject data, string name) =>
-        data[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length <= 2000 ? s : "";
+    private static string Field(JsonObject data, string name) => CardValues.Text(data[name], CardValues.MaxInputLength) ?? "";
 
     /// <summary>A file name every system accepts: letters and digits of the project name, accents folded.</summary>
     private static string FileNamePart(string name)

@@ -9,6 +9,9 @@ public sealed record UserTurn(ConversationScope Scope, string UserId, string? Us
 {
     public Language Language => Languages.FromLocale(Locale);
 
+    /// <summary>Where this user's state in this conversation is kept.</summary>
+    public string SessionKey => State.StateKeys.Session(Scope.TenantId, Scope.ConversationId, UserId);
+
     /// <summary>The user's own regional format (en-US writes dates month first), within the supported languages.</summary>
     public CultureInfo Culture
     {

@@ -60,7 +60,7 @@ public static class AnswerParser
             if (!ids.Contains(id)) ids.Add(id);
         }
         if (ids.Count > 1 && ids.FirstOrDefault(ExclusiveOptions.Contains) is { } alone)
-            return ParsedAnswer.Invalid("flow.invalid.exclusive", Args(("option", step.Options.First(o => o.Id == alone).Label[language])));
+            return ParsedAnswer.Invalid(Content.TextKeys.FlowExclusive, Args(("option", step.Options.First(o => o.Id == alone).Label[language])));
         var min = (int)(step.Min ?? 1);
         var max = (int)(step.Max ?? step.Options.Count);
         if (ids.Count < min || ids.Count > max)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Content;
 
 namespace AiCoachBot.Coaching.Flows;
 
@@ -19,15 +20,13 @@ public sealed record FlowCardData(string Action, string FlowId, string StepId, i
     /// <summary>Null when the payload does not have the shape of a flow card's data (old, foreign or tampered).</summary>
     public static FlowCardData? Read(JsonObject data, string? verb)
     {
-        var action = verb is AnswerAction or BackAction ? verb : Str(data["action"]);
+        var action = verb is AnswerAction or BackAction ? verb : CardValues.Text(data["action"]);
         if (action is not (AnswerAction or BackAction)) return null;
-        if (Str(data["flow"]) is not { } flow || Str(data["step"]) is not { } step) return null;
+        if (CardValues.Text(data["flow"]) is not { } flow || CardValues.Text(data["step"]) is not { } step) return null;
         if (data["token"] is not JsonValue t || !(t.TryGetValue<int>(out var token) || (t.TryGetValue<string>(out var ts) && int.TryParse(ts, out token)))) return null;
         return new FlowCardData(action, flow, step, token);
     }
 
     public static bool IsFlowAction(JsonObject data, string? verb) =>
-        verb is AnswerAction or BackAction || Str(data["action"]) is AnswerAction or BackAction;
-
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length <= 200 ? s : null;
+        verb is AnswerAction or BackAction || CardValues.Text(data["action"]) is AnswerAction or BackAction;
 }

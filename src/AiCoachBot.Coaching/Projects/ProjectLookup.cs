@@ -11,6 +11,3 @@ public sealed record ProjectLookup(LookupStatus Status, Project? Project = null,
     public static ProjectLookup NotFound { get; } = new(LookupStatus.NotFound);
     public static ProjectLookup NotYours { get; } = new(LookupStatus.NotYours);
 }
-
-/// <summary>Creating a project either works or finds that the owner already has one by that name.</summary>
-public sealed record ProjectCreation(Project? Created, ProjectIndexEntry? NameTakenBy);

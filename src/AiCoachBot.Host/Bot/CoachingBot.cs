@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Protocol.Connector;
 using AiCoachBot.Protocol.Hosting;
@@ -43,7 +44,7 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
 
     public override async Task<InvokeResponse?> OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
-        var apology = coach.TurnFailedText(ActivityMapping.Locale(turn.Activity));
+        var apology = coach.Text(ActivityMapping.Locale(turn.Activity), TextKeys.TurnFailed);
         if (turn.Activity.Type == ActivityTypes.Invoke)
             return InvokeResponse.Of(AdaptiveCardInvokeResponse.Error(500, "InternalError", apology));
         if (turn.Activity.Type == ActivityTypes.Message)

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace AiCoachBot.Protocol.Connector;
@@ -64,17 +63,7 @@ public sealed class ConnectorResilienceHandler(IOptions<ConnectorResilienceOptio
 
     private ResiliencePipeline<HttpResponseMessage> Build(ConnectorResilienceOptions o) => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
         .AddTimeout(o.TotalTimeout)
-        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = Math.Max(1, o.MaxRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = o.BaseDelay,
-            MaxDelay = o.MaxRetryAfter,
-            ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context, o)),
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? ConnectorRetryPolicy.RetryAfter(r, time.GetUtcNow()) : null),
-            OnRetry = args => { args.Outcome.Result?.Dispose(); return ValueTask.CompletedTask; },
-        })
+        .AddRetry(HttpRetryStrategy.Options(o.MaxRetries, o.BaseDelay, o.MaxRetryAfter, args => ShouldRetry(args.Outcome, args.Context, o), time))
         .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
             FailureRatio = o.BreakerFailureRatio,

@@ -8,7 +8,6 @@ using AiCoachBot.Protocol.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace AiCoachBot.Protocol.Files;
@@ -100,16 +99,8 @@ public sealed class FileUploader(
     private static ResiliencePipeline<HttpResponseMessage> Build(BotFilesOptions o, TimeProvider time) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddTimeout(o.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(1, o.MaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = o.BaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && ShouldRetry(args.Outcome, o, time)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? ConnectorRetryPolicy.RetryAfter(r, time.GetUtcNow()) : null),
-                OnRetry = args => { args.Outcome.Result?.Dispose(); return ValueTask.CompletedTask; },
-            })
+            // No MaxDelay: a Retry-After longer than MaxRetryAfter is not retried at all (ShouldRetry).
+            .AddRetry(HttpRetryStrategy.Options(o.MaxRetries, o.BaseDelay, maxDelay: null, args => ShouldRetry(args.Outcome, o, time), time))
             .AddTimeout(o.AttemptTimeout)
             .Build();
 

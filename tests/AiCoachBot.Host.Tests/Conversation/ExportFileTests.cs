@@ -10,7 +10,7 @@ namespace AiCoachBot.Host.Tests.Conversation;
 /// "export" in a personal chat: Teams asks the user whether to accept the file, then the bot uploads it to
 /// the upload URL Teams gives (a loopback OneDrive here) and posts the file card; anything else falls back to messages.
 /// </summary>
-public sealed class ExportFileTests : FramingTest, IAsyncLifetime
+public sealed class ExportFileTests : FramingTest
 {
     private const string ConsentType = "application/vnd.microsoft.teams.card.file.consent";
     private const string FileInfoType = "application/vnd.microsoft.teams.card.file.info";
@@ -37,7 +37,7 @@ public sealed class ExportFileTests : FramingTest, IAsyncLifetime
         });
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _oneDrive.DisposeAsync();
         await base.DisposeAsync();

@@ -44,9 +44,21 @@ public static class TypedDocumentStore
                 }
                 return change.Result;
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts) { }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                await BackOffAsync(attempt, cancellationToken);
+            }
         }
     }
+
+    /// <summary>
+    /// The first retry is immediate; later ones wait a random few milliseconds, growing, because two writers
+    /// that loop in lockstep can otherwise make one of them lose every race.
+    /// </summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        attempt == 1
+            ? Task.CompletedTask
+            : Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 << Math.Min(attempt, 6))), cancellationToken);
 
     /// <summary>
     /// A document this version cannot read (an older shape, or JSON null) counts as absent but keeps its ETag,

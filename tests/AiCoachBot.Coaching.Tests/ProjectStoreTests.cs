@@ -152,4 +152,52 @@ public sealed class ProjectStoreTests
         Assert.Null(await _projects.ReadAnswersAsync(stored, "run-0", None));
         Assert.NotNull(await _projects.ReadAnswersAsync(stored, stored.Assessments[0].RunId!, None));
     }
+
+    private static DiagnosisRecord Diagnosed(string runId) =>
+        new(DateTimeOffset.UnixEpoch, runId, "poc", [new PitfallRiskRecord("no_kpis", "High", 80)], ["no_kpis"], ["NK-01"]);
+
+    [Fact]
+    public async Task DiagnosticsRunAtTheSameTimeOnOneProject_AreAllKept_AndARetriedOneIsNotAddedTwice()
+    {
+        var project = await CreateAsync(TeamA, "Email triage");
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => _projects.AddDiagnosisAsync(TeamA, project.Id, Diagnosed($"run-{i}"), Answers, None))));
+        var again = await _projects.AddDiagnosisAsync(TeamA, project.Id, Diagnosed("run-3"), Answers, None);
+
+        Assert.False(again!.Value.Added);
+        var saved = (await _projects.GetAsync(TeamA, project.Id, None)).Project!;
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"run-{i}").Order(), saved.DiagnosisHistory.Select(d => d.RunId).Order());
+    }
+
+    [Fact]
+    public async Task AnotherTeam_CannotRecordADiagnosticOrAddAnAction()
+    {
+        var project = await CreateAsync(TeamA, "Email triage");
+
+        Assert.Null(await _projects.AddDiagnosisAsync(TeamB, project.Id, Diagnosed("run-1"), Answers, None));
+        Assert.Null(await _projects.AddActionAsync(TeamB, project.Id, "Name an owner", "pitfall:no_kpis:week", "mallory", None));
+        Assert.Empty((await _projects.GetAsync(TeamA, project.Id, None)).Project!.DiagnosisHistory);
+    }
+
+    [Fact]
+    public async Task AnAction_IsAddedOnceWhileOpen_EvenWhenPressedTwiceAtOnce()
+    {
+        var project = await CreateAsync(TeamA, "Email triage");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => _projects.AddActionAsync(TeamA, project.Id, "Name an owner", "pitfall:no_kpis:week", "alex", None))));
+
+        Assert.Single(outcomes, o => o!.Value.Outcome == ActionOutcome.Added);
+        Assert.All(outcomes.Where(o => o!.Value.Outcome != ActionOutcome.Added), o => Assert.Equal(ActionOutcome.AlreadyOpen, o!.Value.Outcome));
+        Assert.Single((await _projects.GetAsync(TeamA, project.Id, None)).Project!.OpenActions);
+    }
+
+    [Fact]
+    public async Task OpenActions_StopAtTheLimit()
+    {
+        var project = await CreateAsync(TeamA, "Email triage");
+        for (var i = 0; i < ProjectStore.MaxOpenActions; i++)
+            Assert.Equal(ActionOutcome.Added, (await _projects.AddActionAsync(TeamA, project.Id, $"Step {i}", $"test:{i}", "alex", None))!.Value.Outcome);
+
+        Assert.Equal(ActionOutcome.TooMany, (await _projects.AddActionAsync(TeamA, project.Id, "One more", "test:more", "alex", None))!.Value.Outcome);
+    }
 }

@@ -11,10 +11,13 @@ public static class CommandIds
     public const string Projects = "projects";
     public const string Project = "project";
     public const string Export = "export";
+    public const string Diagnose = "diagnose";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
     public const string NewProject = "project.new";
+    /// <summary>Sent by a diagnostic's remedy button: add the remedy as an action on the project.</summary>
+    public const string AddAction = "project.action.add";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export];
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose];
 }

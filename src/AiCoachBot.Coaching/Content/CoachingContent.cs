@@ -1,4 +1,5 @@
 using AiCoachBot.Coaching.Commands;
+using AiCoachBot.Coaching.Diagnostics;
 using AiCoachBot.Coaching.Flows;
 using AiCoachBot.Coaching.Framing;
 using AiCoachBot.Coaching.Projects;
@@ -6,7 +7,7 @@ using AiCoachBot.Coaching.Projects;
 namespace AiCoachBot.Coaching.Content;
 
 /// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
-public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases, FramingContent Framing)
+public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases, FramingContent Framing, PitfallCatalog Diagnostic)
 {
     /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
     public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
@@ -32,8 +33,9 @@ public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards,
         CheckPhrasesAreUnique(commands, flows, errors);
         var phases = PhaseCatalog.Load(root, errors);
         var framing = FramingContent.Load(root, errors);
+        var diagnostic = framing is null ? null : PitfallCatalogLoader.Load(root, framing.Checklist, phases, errors);
         errors.ThrowIfAny();
-        return new CoachingContent(strings, cards, commands, flows, phases, framing!);
+        return new CoachingContent(strings, cards, commands, flows, phases, framing!, diagnostic!);
     }
 
     private static void CheckPhrasesAreUnique(CommandCatalog commands, IReadOnlyList<FlowDefinition> flows, ContentErrors errors)

@@ -119,9 +119,51 @@ public static class TextKeys
     public static string CommandTitle(string id) => $"command.{id}.title";
     public static string CommandDescription(string id) => $"command.{id}.description";
 
+    public const string DiagnosticStarted = "diagnostic.started";
+    public const string DiagnosticReused = "diagnostic.reused";
+    public const string DiagnosticFocus = "diagnostic.focus";
+    public const string DiagnosticResumed = "diagnostic.resumed";
+    public const string DiagnosticPickerStart = "diagnostic.picker.start";
+    public const string DiagnosticTitle = "diagnostic.title";
+    public const string DiagnosticSummary = "diagnostic.summary";
+    public const string DiagnosticSummaryReused = "diagnostic.summaryReused";
+    public const string DiagnosticDescribed = "diagnostic.described";
+    public const string DiagnosticBecause = "diagnostic.because";
+    public const string DiagnosticEvidence = "diagnostic.evidence";
+    public const string DiagnosticFromFraming = "diagnostic.fromFraming";
+    public const string DiagnosticWeek = "diagnostic.week";
+    public const string DiagnosticQuarter = "diagnostic.quarter";
+    public const string DiagnosticAddWeek = "diagnostic.addWeek";
+    public const string DiagnosticAddQuarter = "diagnostic.addQuarter";
+    public const string DiagnosticNone = "diagnostic.none";
+    public const string DiagnosticNotExamined = "diagnostic.notExamined";
+    public const string DiagnosticOtherLow = "diagnostic.otherLow";
+    public const string DiagnosticSince = "diagnostic.since";
+    public const string DiagnosticImproved = "diagnostic.improved";
+    public const string DiagnosticWorse = "diagnostic.worse";
+    public const string DiagnosticUnchanged = "diagnostic.unchanged";
+    public const string DiagnosticChange = "diagnostic.change";
+    public const string DiagnosticWas = "diagnostic.was";
+    public const string ActionAdded = "action.added";
+    public const string ActionExists = "action.exists";
+    public const string ActionInvalid = "action.invalid";
+    public const string ActionFull = "action.full";
+    public const string ProfileDiagnosis = "profile.diagnosis";
+    public const string ProfileDiagnosisClear = "profile.diagnosisClear";
+    public const string ProfileNoDiagnosis = "profile.noDiagnosis";
+    public const string ProfileActions = "profile.actions";
+    public const string ProfileDiagnose = "profile.button.diagnose";
+    public const string ProfileMoreActions = "profile.moreActions";
+    public const string HelpDiagnose = "help.button.diagnose";
+
+    public static string RiskTitle(Diagnostics.RiskLevel level) => $"diagnostic.risk.{level}";
+    public static string RiskLevelText(Diagnostics.RiskLevel level) => $"diagnostic.level.{level}";
+
     public static IEnumerable<string> All() =>
         typeof(TextKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
             .Concat(["flow.invalid.yesno", "flow.invalid.choice", "flow.invalid.multiselect", "flow.invalid.multiselectCount", "flow.invalid.scale",
                 "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"])
-            .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText));
+            .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText))
+            .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Select(RiskLevelText))
+            .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Where(l => l > Diagnostics.RiskLevel.None).Select(RiskTitle));
 }

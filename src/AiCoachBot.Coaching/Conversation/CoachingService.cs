@@ -26,7 +26,9 @@ public sealed class CoachingService
     private readonly Replies _replies;
     private readonly FlowTurns _flows;
     private readonly ProjectTurns _projects;
-    private readonly FramingRecorder _recorder;
+    private readonly FramingRecorder _framingRecorder;
+    private readonly DiagnosticTurns _diagnostics;
+    private readonly DiagnosisRecorder _diagnosisRecorder;
 
     public CoachingService(CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options)
     {
@@ -34,13 +36,16 @@ public sealed class CoachingService
         _store = store;
         _time = time;
         _maxMessageLength = options.Value.MaxMessageLength;
-        _engine = new FlowEngine([.. content.Flows, content.Framing.Checklist]);
+        _engine = new FlowEngine([.. content.Flows, content.Framing.Checklist, content.Diagnostic.Questions],
+            new Dictionary<string, IStepSelector> { [content.Diagnostic.Questions.Id] = new Diagnostics.DiagnosticPlanner(content.Diagnostic) });
         _recognizer = new CommandRecognizer(content);
         _replies = new Replies(content);
-        _flows = new FlowTurns(_engine, new StepCardRenderer(content.Strings), _replies, content, time);
+        _flows = new FlowTurns(_engine, new StepCardRenderer(content.Strings, _engine), _replies, content, time);
         var projects = new ProjectStore(store, time);
-        _projects = new ProjectTurns(content, projects, store, _replies, StartFramingAsync);
-        _recorder = new FramingRecorder(content, projects, store);
+        _projects = new ProjectTurns(content, projects, store, _replies, StartOnProjectAsync);
+        _framingRecorder = new FramingRecorder(content, projects, store);
+        _diagnostics = new DiagnosticTurns(content, projects, _replies, time);
+        _diagnosisRecorder = new DiagnosisRecorder(content, projects, store);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -57,23 +62,33 @@ public sealed class CoachingService
         return TurnResult.Say(_replies.Welcome(language, scope.Kind == ConversationKind.Personal ? userName : null));
     }
 
-    public Task<TurnResult> OnMessageAsync(UserTurn turn, CancellationToken cancellationToken)
+    public async Task<TurnResult> OnMessageAsync(UserTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Value is { } value) return OnCardDataAsync(turn, value, canReplaceCard: false, cancellationToken);
+        if (turn.Value is { } value) return await OnCardDataAsync(turn, value, canReplaceCard: false, cancellationToken);
 
         var language = turn.Language;
-        if ((turn.Text?.Length ?? 0) > _maxMessageLength * 4) return Say(language, TextKeys.TooLong, MaxArgs());
+        if ((turn.Text?.Length ?? 0) > _maxMessageLength * 4) return await Say(language, TextKeys.TooLong, MaxArgs());
         var text = TextNormalizer.Clean(turn.Text);
-        if (text.Length > _maxMessageLength) return Say(language, TextKeys.TooLong, MaxArgs());
-        if (text.Length == 0) return Say(language, TextKeys.Empty);
+        if (text.Length > _maxMessageLength) return await Say(language, TextKeys.TooLong, MaxArgs());
+        if (text.Length == 0) return await Say(language, TextKeys.Empty);
 
         var recognized = _recognizer.Recognize(text);
-        if (recognized?.CommandId is { } command) return RunCommandAsync(turn, command, recognized.Argument, projectId: null, cancellationToken);
-        if (recognized?.Flow is { } flow) return UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
+        if (recognized?.CommandId is { } command) return await RunCommandAsync(turn, command, recognized.Argument, projectId: null, cancellationToken);
+        if (recognized?.Flow is { } flow) return await UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
 
-        return UpdateSessionAsync(turn, session => FlowTurns.Active(_engine, session) is { } active
-            ? _flows.TypedAnswer(active, text, turn)
-            : Decision.Keep(TurnResult.Say(_replies.Text(language, TextKeys.NotUnderstood))), cancellationToken);
+        var answered = false;
+        var result = await UpdateSessionAsync(turn, session =>
+        {
+            var active = FlowTurns.Active(_engine, session);
+            answered = active is not null;
+            return active is null ? Decision.Keep(TurnResult.None) : _flows.TypedAnswer(active, text, turn);
+        }, cancellationToken);
+        if (answered) return result;
+        // Not a command and no question waiting: a described problem ("nobody uses the tool") starts a diagnostic.
+        var reply = _diagnostics.SoundsLikeAProblem(text)
+            ? await _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId: null, Symptoms(text), cancellationToken)
+            : TurnResult.Say(_replies.Text(language, TextKeys.NotUnderstood));
+        return reply with { Messages = [.. result.Messages, .. reply.Messages] };
     }
 
     /// <summary>An Action.Execute button: the answer may replace the pressed card.</summary>
@@ -99,10 +114,14 @@ public sealed class CoachingService
         // Only the flows of flows/ start from a button: the framing checklist needs its project first.
         if (command == "start" && _content.Flows.FirstOrDefault(f => f.Id == CardValues.Text(data["flow"])) is { } flow)
             return UpdateSessionAsync(turn, s => _flows.Start(s, flow, language), cancellationToken);
-        if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn));
+        if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn, data));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
+        if (command == CommandIds.AddAction) return _diagnostics.AddActionAsync(turn, data, cancellationToken);
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
-            return RunCommandAsync(turn, command, argument: null, CardValues.Text(data[ProjectCards.ProjectInput]), cancellationToken);
+        {
+            var argument = command == CommandIds.Diagnose ? CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) : null;
+            return RunCommandAsync(turn, command, argument, CardValues.Text(data[ProjectCards.ProjectInput]), cancellationToken);
+        }
         return Unknown(language, canReplaceCard);
     }
 
@@ -115,7 +134,8 @@ public sealed class CoachingService
         var language = turn.Language;
         return command switch
         {
-            CommandIds.Frame => _projects.FrameAsync(turn, projectId, cancellationToken),
+            CommandIds.Frame => _projects.ChooseAsync(turn, CommandIds.Frame, projectId, symptoms: null, cancellationToken),
+            CommandIds.Diagnose => _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId, argument is null ? null : Symptoms(argument), cancellationToken),
             CommandIds.Projects => _projects.ListAsync(turn, cancellationToken),
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
@@ -135,14 +155,29 @@ public sealed class CoachingService
             ? act(active)
             : Decision.Keep(TurnResult.Say(_replies.Text(turn.Language, otherwiseKey))), cancellationToken);
 
-    private async Task<TurnResult> StartFramingAsync(UserTurn turn, Project project, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken)
+    private async Task<TurnResult> StartOnProjectAsync(UserTurn turn, Project project, string purpose, string? symptoms, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken)
     {
-        var started = await UpdateSessionAsync(turn, s => _flows.Start(s, _content.Framing.Checklist, turn.Language, project), cancellationToken);
+        var diagnose = purpose == CommandIds.Diagnose;
+        var opening = diagnose ? await _diagnostics.OpeningAsync(turn, project, symptoms, cancellationToken) : FramingOpening(project, turn.Language);
+        var flow = diagnose ? _content.Diagnostic.Questions : _content.Framing.Checklist;
+        var started = await UpdateSessionAsync(turn, s => _flows.Start(s, flow, turn.Language, opening), cancellationToken);
         return started with { Messages = [.. before, .. started.Messages] };
     }
 
+    private FlowOpening FramingOpening(Project project, Language language)
+    {
+        var name = new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) };
+        var started = _replies.Text(language, TextKeys.FramingStarted, new Dictionary<string, string>(name)
+        {
+            ["count"] = _content.Framing.Checklist.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return new FlowOpening(project, [started], _replies.Text(language, TextKeys.FramingResumed, name));
+    }
+
+    private static string Symptoms(string text) => text.Length <= ProjectTurns.MaxSymptomsLength ? text : text[..ProjectTurns.MaxSymptomsLength];
+
     /// <summary>
-    /// Commits the decision, then records a finished framing run. A run still pending (the bot stopped
+    /// Commits the decision, then records a finished run on a project. A run still pending (the bot stopped
     /// between the two writes) is carried by whatever is decided next and recorded then.
     /// </summary>
     private async Task<TurnResult> UpdateSessionAsync(UserTurn turn, Func<UserSession?, Decision> decide, CancellationToken cancellationToken)
@@ -155,8 +190,10 @@ public sealed class CoachingService
             return change;
         }, cancellationToken);
         if (committed?.Pending is not { } pending) return result;
-        var scorecard = await _recorder.RecordAsync(turn, pending, cancellationToken);
-        return result with { Messages = [.. result.Messages, .. scorecard] };
+        var recorded = pending.FlowId == _content.Diagnostic.Questions.Id
+            ? await _diagnosisRecorder.RecordAsync(turn, pending, cancellationToken)
+            : await _framingRecorder.RecordAsync(turn, pending, cancellationToken);
+        return result with { Messages = [.. result.Messages, .. recorded] };
     }
 
     private Decision KeepPending(UserSession? current, Decision change)

@@ -14,28 +14,28 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
     public static FlowSession? Active(FlowEngine engine, UserSession? session) =>
         session?.ActiveFlow is { } flow && engine.IsResumable(flow) ? flow : null;
 
-    /// <summary>Starts a flow, or resumes it where the user left off; a framing run is bound to its <paramref name="project"/>.</summary>
-    public Decision Start(UserSession? session, FlowDefinition flow, Language language, Project? project = null)
+    /// <summary>Starts a flow, or resumes it where the user left off; a run on a project is bound to it by <paramref name="opening"/>.</summary>
+    public Decision Start(UserSession? session, FlowDefinition flow, Language language, FlowOpening? opening = null)
     {
         var active = Active(engine, session);
-        if (active?.FlowId == flow.Id && active.ProjectId == project?.Id)
+        if (active?.FlowId == flow.Id && active.ProjectId == opening?.Project.Id)
         {
             var resumed = engine.Reissue(active);
-            var welcomeBack = project is null
-                ? replies.Text(language, TextKeys.FlowResumed, Title(flow, language))
-                : replies.Text(language, TextKeys.FramingResumed, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) });
+            var welcomeBack = opening?.Resumed ?? replies.Text(language, TextKeys.FlowResumed, Title(flow, language));
             return Save(resumed, TurnResult.Say(welcomeBack, Question(resumed, language)));
         }
-        var started = engine.Start(flow, time.GetUtcNow()) with { ProjectId = project?.Id, RunId = project is null ? null : Guid.NewGuid().ToString("N") };
+        var started = engine.Start(flow, time.GetUtcNow(), opening?.Guide, opening?.Known) with
+        {
+            ProjectId = opening?.Project.Id,
+            RunId = opening is null ? null : Guid.NewGuid().ToString("N"),
+        };
         var messages = new List<OutgoingMessage>();
         if (active is not null) messages.Add(replies.Text(language, TextKeys.FlowReplaced, Title(engine.Definition(active), language)));
-        if (project is not null)
+        messages.AddRange(opening?.Intro ?? []);
+        if (engine.IsFinished(started))
         {
-            messages.Add(replies.Text(language, TextKeys.FramingStarted, new Dictionary<string, string>
-            {
-                ["project"] = MarkdownText.Literal(project.Name),
-                ["count"] = flow.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }));
+            var done = Complete(started, language, answeredCard: null);
+            return done with { Result = done.Result with { Messages = [.. messages, .. done.Result.Messages] } };
         }
         messages.Add(Question(started, language));
         return Save(started, new TurnResult(messages));
@@ -88,6 +88,7 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
     public Decision Restart(FlowSession active, Language language)
     {
         var restarted = engine.Restart(active, time.GetUtcNow());
+        if (engine.IsFinished(restarted)) return Complete(restarted, language, answeredCard: null);
         return Save(restarted, TurnResult.Say(replies.Text(language, TextKeys.FlowRestarted, Title(engine.Definition(active), language)), Question(restarted, language)));
     }
 
@@ -98,12 +99,12 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
     public Decision Remind(FlowSession active, TurnResult before, Language language)
     {
         var again = engine.Reissue(active);
-        var flow = engine.Definition(active);
+        var (index, count) = engine.Progress(again);
         var progress = new Dictionary<string, string>
         {
-            ["title"] = flow.Title[language],
-            ["index"] = (again.StepIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["count"] = flow.Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["title"] = engine.Definition(active).Title[language],
+            ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Save(again, new TurnResult([.. before.Messages, replies.Text(language, TextKeys.FlowInProgress, progress), Question(again, language)]));
     }
@@ -125,14 +126,14 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
     private Decision Save(FlowSession flow, TurnResult result) => Decision.Save(new UserSession(flow, time.GetUtcNow()), result);
 
     /// <summary>
-    /// A finished flow leaves nothing to remember, except a framing run: its answers wait in the session
-    /// until the assessment is recorded on the project (see <see cref="FramingRecorder"/>).
+    /// A finished flow leaves nothing to remember, except a run on a project: its answers wait in the session
+    /// until its result is recorded on the project (see <see cref="FramingRecorder"/> and <see cref="DiagnosisRecorder"/>).
     /// </summary>
     private Decision Complete(FlowSession completed, Language language, System.Text.Json.Nodes.JsonObject? answeredCard)
     {
         if (completed is { ProjectId: { } projectId, RunId: { } runId })
         {
-            var pending = new PendingAssessment(projectId, runId, completed.Answers, time.GetUtcNow());
+            var pending = new PendingAssessment(projectId, runId, completed.Answers, time.GetUtcNow(), completed.FlowId, completed.Guide);
             var done = OutgoingMessage.OfText(engine.Definition(completed).Completion[language]);
             return Decision.Save(new UserSession(null, time.GetUtcNow(), pending), new TurnResult([done], answeredCard));
         }
@@ -141,3 +142,14 @@ public sealed class FlowTurns(FlowEngine engine, StepCardRenderer cards, Replies
 
     private static Dictionary<string, string> Title(FlowDefinition flow, Language language) => new() { ["title"] = flow.Title[language] };
 }
+
+/// <summary>
+/// How a run on a project begins: the project, what to say first, what to say when the user comes back to
+/// it, and for an adaptive flow its guide and the answers known beforehand.
+/// </summary>
+public sealed record FlowOpening(
+    Project Project,
+    IReadOnlyList<OutgoingMessage> Intro,
+    OutgoingMessage Resumed,
+    FlowGuide? Guide = null,
+    IReadOnlyDictionary<string, Answer>? Known = null);

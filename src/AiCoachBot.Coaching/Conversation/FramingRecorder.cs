@@ -21,7 +21,7 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
         var language = turn.Language;
         var assessment = RulesEngine.Evaluate(content.Framing.Rules, pending.Answers);
         var outcome = await projects.AddAssessmentAsync(ProjectOwnership.For(turn.Scope, turn.UserId), pending.ProjectId, Record(assessment, pending), pending.Answers, cancellationToken);
-        await ForgetAsync(turn, pending.RunId, cancellationToken);
+        await PendingRuns.ForgetAsync(store, turn, pending.RunId, cancellationToken);
 
         if (outcome is not { } recorded) return [OutgoingMessage.OfText(content.Strings.Get(language, TextKeys.ProjectGone))];
         // Already recorded by an earlier attempt, which showed the scorecard then.
@@ -45,10 +45,4 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
         assessment.Tier?.Id,
         assessment.Fired.Select(f => f.Rule.Id).ToList(),
         pending.RunId);
-
-    private Task ForgetAsync(UserTurn turn, string runId, CancellationToken cancellationToken) =>
-        store.UpdateAsync(turn.SessionKey, CoachingJsonContext.Default.UserSession, session =>
-            session?.Pending?.RunId != runId ? Change<UserSession, bool>.Keep(false)
-            : session.ActiveFlow is null ? Change<UserSession, bool>.Delete(true)
-            : Change<UserSession, bool>.Save(session with { Pending = null }, true), cancellationToken);
 }

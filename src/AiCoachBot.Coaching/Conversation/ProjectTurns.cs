@@ -10,30 +10,37 @@ using AiCoachBot.Coaching.State;
 namespace AiCoachBot.Coaching.Conversation;
 
 /// <summary>
-/// The project commands: choose or create the project a framing run belongs to, list the projects, show one,
-/// and export its last assessment. Only the asker's own projects (the team's in a channel) are ever shown.
+/// The project commands: choose or create the project a framing run or a diagnostic belongs to, list the
+/// projects, show one, and export its last assessment. Only the asker's own projects (the team's in a channel) are ever shown.
 /// </summary>
-public sealed class ProjectTurns(CoachingContent content, ProjectStore projects, IDocumentStore store, Replies replies, StartFraming startFraming)
+public sealed class ProjectTurns(CoachingContent content, ProjectStore projects, IDocumentStore store, Replies replies, StartOnProject startOnProject)
 {
     private readonly ProjectCards _cards = new(content);
     private readonly AssessmentMarkdown _markdown = new(content.Strings, content.Framing);
 
-    /// <summary>"frame": resume the running framing, start it on the chosen project, or ask which project.</summary>
-    public async Task<TurnResult> FrameAsync(UserTurn turn, string? projectId, CancellationToken cancellationToken)
+    /// <summary>The longest description of a problem kept for a diagnostic.</summary>
+    public const int MaxSymptomsLength = 300;
+
+    /// <summary>
+    /// "frame" or "diagnose": resume the run in progress, start one on the chosen project, or ask which project
+    /// (or for a new one). <paramref name="symptoms"/> is what the user described, carried to the diagnostic.
+    /// </summary>
+    public async Task<TurnResult> ChooseAsync(UserTurn turn, string purpose, string? projectId, string? symptoms, CancellationToken cancellationToken)
     {
-        projectId ??= await RunningFramingProjectAsync(turn, cancellationToken);
+        projectId ??= await RunningProjectAsync(turn, purpose, cancellationToken);
         if (projectId is not null)
         {
             var lookup = await projects.GetAsync(Owner(turn), projectId, cancellationToken);
-            return lookup.Project is { } project ? await startFraming(turn, project, [], cancellationToken) : Refusal(turn, lookup);
+            return lookup.Project is { } project ? await startOnProject(turn, project, purpose, symptoms, [], cancellationToken) : Refusal(turn, lookup);
         }
         var owned = await projects.ListAsync(Owner(turn), cancellationToken);
         return TurnResult.Say(OutgoingMessage.OfCard(owned.Count == 0
-            ? _cards.Form(IsTeam(turn), turn.Language)
-            : _cards.Picker(owned, IsTeam(turn), turn.Language)));
+            ? _cards.Form(IsTeam(turn), turn.Language, purpose: purpose, symptoms: symptoms)
+            : _cards.Picker(owned, IsTeam(turn), turn.Language, purpose, symptoms)));
     }
 
-    public TurnResult NewProject(UserTurn turn) => TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language)));
+    public TurnResult NewProject(UserTurn turn, JsonObject data) =>
+        TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language, purpose: Purpose(data), symptoms: Symptoms(data))));
 
     /// <summary>The form's submit: checked field by field; a refused form comes back with the reason and what was typed.</summary>
     public async Task<TurnResult> CreateAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)
@@ -49,7 +56,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
             error = content.Strings.Format(language, TextKeys.FormDescriptionTooLong, ("max", ProjectStore.MaxDescriptionLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         else if (content.Phases.Find(phase) is null)
             error = content.Strings.Get(language, TextKeys.FormPhaseInvalid);
-        if (error is not null) return FormAgain(turn, error, name, description, phase);
+        if (error is not null) return FormAgain(turn, error, name, description, phase, data);
 
         var creation = await projects.CreateAsync(Owner(turn), name, description, phase, turn.UserId, cancellationToken);
         // The same name again (a second click, or a colleague who had the same idea) means that project.
@@ -57,7 +64,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
         if (lookup.Project is not { } project) return Refusal(turn, lookup);
         var saying = replies.Text(language, creation.Created is null ? TextKeys.ProjectNameTaken : TextKeys.ProjectCreated,
             new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) });
-        return await startFraming(turn, project, [saying], cancellationToken);
+        return await startOnProject(turn, project, Purpose(data), Symptoms(data), [saying], cancellationToken);
     }
 
     public async Task<TurnResult> ListAsync(UserTurn turn, CancellationToken cancellationToken)
@@ -124,14 +131,23 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
     private async Task<ProjectLookup> FindAsync(UserTurn turn, string? name, string? projectId, CancellationToken cancellationToken) =>
         projectId is not null ? await projects.GetAsync(Owner(turn), projectId, cancellationToken) : await projects.FindByNameAsync(Owner(turn), name!, cancellationToken);
 
-    private async Task<string?> RunningFramingProjectAsync(UserTurn turn, CancellationToken cancellationToken)
+    private async Task<string?> RunningProjectAsync(UserTurn turn, string purpose, CancellationToken cancellationToken)
     {
+        var flowId = purpose == CommandIds.Diagnose ? content.Diagnostic.Questions.Id : content.Framing.Checklist.Id;
         var session = await store.ReadAsync(turn.SessionKey, CoachingJsonContext.Default.UserSession, cancellationToken);
-        return session?.Value.ActiveFlow is { FlowId: var flowId, ProjectId: { } id } && flowId == content.Framing.Checklist.Id ? id : null;
+        return session?.Value.ActiveFlow is { ProjectId: { } id } active && active.FlowId == flowId ? id : null;
     }
 
-    private TurnResult FormAgain(UserTurn turn, string error, string name, string description, string phase) =>
-        TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language, error, name, description, phase)));
+    private TurnResult FormAgain(UserTurn turn, string error, string name, string description, string phase, JsonObject data) =>
+        TurnResult.Say(OutgoingMessage.OfCard(_cards.Form(IsTeam(turn), turn.Language, error, name, description, phase, Purpose(data), Symptoms(data))));
+
+    /// <summary>What a button carries is the user's to tamper with: anything but "diagnose" means framing.</summary>
+    private static string Purpose(JsonObject data) => Field(data, ProjectCards.ThenField) == CommandIds.Diagnose ? CommandIds.Diagnose : CommandIds.Frame;
+
+    private static string? Symptoms(JsonObject data) =>
+        CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) is { Length: > 0 } text ? Clip(TextNormalizer.Clean(text), MaxSymptomsLength) : null;
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
     private TurnResult Refusal(UserTurn turn, ProjectLookup lookup) => lookup.Status switch
     {
@@ -162,5 +178,5 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
     }
 }
 
-/// <summary>Starts (or resumes) the framing checklist on a project, after the given messages.</summary>
-public delegate Task<TurnResult> StartFraming(UserTurn turn, Project project, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken);
+/// <summary>Starts (or resumes) the framing checklist or the diagnostic (<paramref name="purpose"/>) on a project, after the given messages.</summary>
+public delegate Task<TurnResult> StartOnProject(UserTurn turn, Project project, string purpose, string? symptoms, IReadOnlyList<OutgoingMessage> before, CancellationToken cancellationToken);

@@ -31,8 +31,12 @@ public sealed record StepDefinition(
     LocalizedText? MinLabel,
     LocalizedText? MaxLabel,
     Rules.Condition? When = null,
-    string? Dimension = null)
+    string? Dimension = null,
+    IReadOnlyList<string>? Phases = null)
 {
+    /// <summary>Whether the step makes sense for a project in <paramref name="phase"/>; a step without phases fits all.</summary>
+    public bool FitsPhase(string? phase) => Phases is null || phase is null || Phases.Contains(phase);
+
     public const int DefaultTextLength = 1000;
     public const int ScaleMin = 1;
     public const int ScaleMax = 5;

@@ -9,13 +9,16 @@ namespace AiCoachBot.Coaching.Flows;
 public static class FlowLoader
 {
     private static readonly string[] FlowKeys = ["id", "title", "triggers", "completion", "steps", "lastReviewed"];
-    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel", "when", "dimension"];
+    private static readonly string[] StepKeys = ["id", "type", "prompt", "help", "options", "min", "max", "maxLength", "minLabel", "maxLabel", "when", "dimension", "phases"];
 
-    /// <summary>One flow file on its own (the framing checklist), checked like any flow.</summary>
-    public static FlowDefinition? LoadFile(string fullPath, string displayPath, ContentErrors errors)
+    /// <summary>
+    /// One flow file on its own (the framing checklist, the diagnostic's questions), checked like any flow.
+    /// A step's 'when' may also use <paramref name="knownBefore"/>: questions answered elsewhere first.
+    /// </summary>
+    public static FlowDefinition? LoadFile(string fullPath, string displayPath, ContentErrors errors, IReadOnlyList<StepDefinition>? knownBefore = null)
     {
         var file = new YamlFile(displayPath, errors);
-        return file.Mapping(YamlFile.Load(fullPath, displayPath, errors), "a flow") is { } map ? Read(map, file) : null;
+        return file.Mapping(YamlFile.Load(fullPath, displayPath, errors), "a flow") is { } map ? Read(map, file, knownBefore ?? []) : null;
     }
 
     public static IReadOnlyList<FlowDefinition> Load(IEnumerable<(string Folder, string DisplayPrefix)> folders, ContentErrors errors)
@@ -29,7 +32,7 @@ public static class FlowLoader
                 var display = $"{prefix}/{Path.GetFileName(full)}";
                 var file = new YamlFile(display, errors);
                 if (file.Mapping(YamlFile.Load(full, display, errors), "a flow") is not { } map) continue;
-                if (Read(map, file) is not { } flow) continue;
+                if (Read(map, file, []) is not { } flow) continue;
                 if (flows.FirstOrDefault(f => f.Id == flow.Id) is { } twin) file.Error(map, $"flow id '{flow.Id}' is already used by {twin.SourceFile}");
                 else flows.Add(flow);
             }
@@ -37,7 +40,7 @@ public static class FlowLoader
         return flows;
     }
 
-    private static FlowDefinition? Read(YamlMappingNode map, YamlFile file)
+    private static FlowDefinition? Read(YamlMappingNode map, YamlFile file, IReadOnlyList<StepDefinition> knownBefore)
     {
         file.Keys(map, "a flow", FlowKeys);
         var id = file.String(map, "id", required: true);
@@ -49,8 +52,9 @@ public static class FlowLoader
         foreach (var node in stepNodes)
         {
             if (file.Mapping(node, "a step") is not { } stepMap) continue;
-            if (ReadStep(stepMap, file, steps) is not { } step) continue;
+            if (ReadStep(stepMap, file, [.. knownBefore, .. steps]) is not { } step) continue;
             if (steps.Any(s => s.Id == step.Id)) file.Error(stepMap, $"step id '{step.Id}' is used twice in this flow");
+            else if (knownBefore.Any(s => s.Id == step.Id)) file.Error(stepMap, $"step id '{step.Id}' is already a question of the framing checklist: use another id");
             else steps.Add(step);
         }
         if (stepNodes.Count == 0 && YamlFile.Child(map, "steps") is { } emptySteps) file.Error(emptySteps, "a flow needs at least one step");
@@ -87,7 +91,17 @@ public static class FlowLoader
 
         return id is null || kind is null || prompt is null ? null
             : new StepDefinition(id, kind.Value, prompt, help, options, min, max, (int?)maxLength ?? StepDefinition.DefaultTextLength,
-                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false), when, file.String(map, "dimension", required: false));
+                file.Text(map, "minLabel", required: false), file.Text(map, "maxLabel", required: false), when, file.String(map, "dimension", required: false),
+                ReadPhases(map, file));
+    }
+
+    /// <summary>Phase ids are checked against phases.yaml by whoever uses them.</summary>
+    private static IReadOnlyList<string>? ReadPhases(YamlMappingNode map, YamlFile file)
+    {
+        if (YamlFile.Child(map, "phases") is null) return null;
+        var phases = file.Sequence(map, "phases", required: true).Select(n => (n as YamlScalarNode)?.Value).ToList();
+        if (phases.Count == 0 || phases.Any(string.IsNullOrWhiteSpace)) { file.Error(map, "'phases' is a list of phase ids, such as [poc, deployment]"); return null; }
+        return phases!;
     }
 
     private static List<ChoiceOption> ReadOptions(YamlMappingNode map, YamlFile file, bool required)

@@ -7,7 +7,7 @@ using static AiCoachBot.Coaching.Content.CardElements;
 namespace AiCoachBot.Coaching.Flows;
 
 /// <summary>One question as an Adaptive Card 1.5, with a text fallback for clients that cannot show cards.</summary>
-public sealed class StepCardRenderer(StringCatalog strings)
+public sealed class StepCardRenderer(StringCatalog strings, FlowEngine engine)
 {
     public JsonObject Question(FlowDefinition flow, FlowSession session, Language language, string? error = null)
     {
@@ -57,13 +57,16 @@ public sealed class StepCardRenderer(StringCatalog strings)
         return Card(body, [], $"{title} {flow.Completion[language]}");
     }
 
-    private string Progress(FlowDefinition flow, FlowSession session, Language language) =>
-        strings.Format(language, TextKeys.FlowProgress, new Dictionary<string, string>
+    private string Progress(FlowDefinition flow, FlowSession session, Language language)
+    {
+        var (index, count) = engine.Progress(session);
+        return strings.Format(language, TextKeys.FlowProgress, new Dictionary<string, string>
         {
-            ["index"] = (session.StepIndex + 1).ToString(CultureInfo.InvariantCulture),
-            ["count"] = flow.Steps.Count.ToString(CultureInfo.InvariantCulture),
+            ["index"] = index.ToString(CultureInfo.InvariantCulture),
+            ["count"] = count.ToString(CultureInfo.InvariantCulture),
             ["title"] = flow.Title[language],
         });
+    }
 
     private JsonObject? Input(StepDefinition step, Language language)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AiCoachBot.Coaching.Conversation;
 
 namespace AiCoachBot.Coaching.Projects;
@@ -18,7 +19,10 @@ public sealed record ProjectOwnership(string TenantId, ProjectOwnerKind Kind, st
     public string Key => $"{TenantId}/{(Kind == ProjectOwnerKind.Team ? "team" : "person")}/{OwnerId}";
 }
 
-/// <summary>An AI project the bot coaches, with the history of its readiness assessments.</summary>
+/// <summary>
+/// An AI project the bot coaches, with the history of its readiness assessments and pitfall diagnostics,
+/// and the actions the team took on. Documents written before diagnostics existed read with none.
+/// </summary>
 public sealed record Project(
     string Id,
     ProjectOwnership Ownership,
@@ -27,10 +31,45 @@ public sealed record Project(
     string Phase,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<AssessmentRecord> Assessments)
+    IReadOnlyList<AssessmentRecord> Assessments,
+    IReadOnlyList<DiagnosisRecord>? Diagnoses = null,
+    IReadOnlyList<ProjectAction>? Actions = null)
 {
+    [JsonIgnore]
     public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];
+
+    [JsonIgnore]
+    public IReadOnlyList<DiagnosisRecord> DiagnosisHistory => Diagnoses ?? [];
+
+    [JsonIgnore]
+    public IReadOnlyList<ProjectAction> OpenActions => (Actions ?? []).Where(a => a.DoneAt is null).ToList();
 }
+
+/// <summary>What a diagnostic concluded: each examined pitfall's risk, to show what improved next time.</summary>
+public sealed record DiagnosisRecord(
+    DateTimeOffset At,
+    string RunId,
+    string? Phase,
+    IReadOnlyList<PitfallRiskRecord> Risks,
+    IReadOnlyList<string> Examined,
+    IReadOnlyList<string> FiredRules);
+
+/// <summary>One pitfall's risk level (None, Low, Medium, High) and score in percent.</summary>
+public sealed record PitfallRiskRecord(string Pitfall, string Level, int Score);
+
+/// <summary>
+/// Something the team committed to do on the project, such as a diagnostic's remedy. <see cref="Source"/>
+/// says where it came from ("pitfall:&lt;id&gt;:week"), so the same remedy is not added twice while open.
+/// </summary>
+public sealed record ProjectAction(
+    string Id,
+    string Text,
+    string Source,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    string? Owner = null,
+    DateOnly? Due = null,
+    DateTimeOffset? DoneAt = null);
 
 /// <summary>
 /// What an assessment concluded, kept on the project so the next run can show what changed. The answers
@@ -47,7 +86,7 @@ public sealed record AssessmentRecord(
     IReadOnlyList<string> FiredRules,
     string? RunId = null);
 
-/// <summary>The answers of one framing run, for the export.</summary>
+/// <summary>The answers of one framing or diagnostic run, for the export and for reuse.</summary>
 public sealed record AssessmentAnswers(IReadOnlyDictionary<string, Flows.Answer> Answers);
 
 /// <summary>The projects one team or one person owns: ids and names, for listing and lookup by name.</summary>

@@ -17,11 +17,14 @@ public sealed class ProjectCards(CoachingContent content)
     public const string NameInput = "name";
     public const string DescriptionInput = "description";
     public const string PhaseInput = "phase";
+    /// <summary>Carried by the picker and the form: what to run once the project is chosen, and the user's description.</summary>
+    public const string ThenField = "then";
+    public const string SymptomsField = "symptoms";
 
     private StringCatalog Strings => content.Strings;
 
-    /// <summary>"Which project?": the owner's projects in a drop-down, or a new one.</summary>
-    public JsonObject Picker(IReadOnlyList<Project> projects, bool team, Language language)
+    /// <summary>"Which project?": the owner's projects in a drop-down, or a new one; then <paramref name="purpose"/> (frame or diagnose) runs on it.</summary>
+    public JsonObject Picker(IReadOnlyList<Project> projects, bool team, Language language, string purpose = CommandIds.Frame, string? symptoms = null)
     {
         var choices = new JsonArray(projects.Select(p => (JsonNode)new JsonObject { ["title"] = p.Name, ["value"] = p.Id }).ToArray());
         var body = new JsonArray
@@ -34,17 +37,19 @@ public sealed class ProjectCards(CoachingContent content)
                 ["label"] = Strings.Get(language, TextKeys.PickerLabel), ["value"] = projects[0].Id, ["choices"] = choices,
             },
         };
+        var start = Strings.Get(language, purpose == CommandIds.Diagnose ? TextKeys.DiagnosticPickerStart : TextKeys.PickerStart);
         var actions = new JsonArray
         {
-            Submit(Strings.Get(language, TextKeys.PickerStart), CommandIds.Frame, primary: true),
-            Submit(Strings.Get(language, TextKeys.ProjectNewButton), CommandIds.NewProject),
+            Carrying(Submit(start, purpose, primary: true), purpose, symptoms),
+            Carrying(Submit(Strings.Get(language, TextKeys.ProjectNewButton), CommandIds.NewProject), purpose, symptoms),
         };
         var names = string.Join(", ", projects.Select(p => p.Name));
         return Card(body, actions, $"{Strings.Get(language, TextKeys.PickerTitle)} {names}");
     }
 
     /// <summary>The new-project form, with the reason the previous attempt was refused when there is one.</summary>
-    public JsonObject Form(bool team, Language language, string? error = null, string? name = null, string? description = null, string? phase = null)
+    public JsonObject Form(bool team, Language language, string? error = null, string? name = null, string? description = null, string? phase = null,
+        string purpose = CommandIds.Frame, string? symptoms = null)
     {
         var phases = new JsonArray(content.Phases.Phases.Select(p => (JsonNode)new JsonObject { ["title"] = p.Title[language], ["value"] = p.Id }).ToArray());
         var body = new JsonArray
@@ -69,7 +74,8 @@ public sealed class ProjectCards(CoachingContent content)
             ["type"] = "Input.ChoiceSet", ["id"] = PhaseInput, ["style"] = "compact", ["isRequired"] = true,
             ["label"] = Strings.Get(language, TextKeys.FormPhase), ["value"] = phase ?? content.Phases.Phases[0].Id, ["choices"] = phases,
         });
-        return Card(body, [Submit(Strings.Get(language, TextKeys.FormCreate), CommandIds.CreateProject, primary: true)], Strings.Get(language, TextKeys.FormTitle));
+        var create = Carrying(Submit(Strings.Get(language, TextKeys.FormCreate), CommandIds.CreateProject, primary: true), purpose, symptoms);
+        return Card(body, [create], Strings.Get(language, TextKeys.FormTitle));
     }
 
     /// <summary>One row per project: name, phase, last readiness. A row opens the project's profile.</summary>
@@ -122,9 +128,42 @@ public sealed class ProjectCards(CoachingContent content)
             foreach (var remedy in gaps) body.Add(Text("• " + content.Framing.Rules.Remedies[remedy][language]));
             if (last.GapRemedies.Count > gaps.Count) body.Add(Text(Strings.Format(language, TextKeys.ProfileMoreGaps, ("count", Number(last.GapRemedies.Count - gaps.Count))), subtle: true));
         }
-        var actions = new JsonArray { ProjectButton(Strings.Get(language, TextKeys.ProfileFrame), CommandIds.Frame, project.Id) };
+        AddDiagnosis(body, project, language);
+        AddActions(body, project, language);
+        var actions = new JsonArray
+        {
+            ProjectButton(Strings.Get(language, TextKeys.ProfileFrame), CommandIds.Frame, project.Id),
+            ProjectButton(Strings.Get(language, TextKeys.ProfileDiagnose), CommandIds.Diagnose, project.Id),
+        };
         if (last is not null) actions.Add(ProjectButton(Strings.Get(language, TextKeys.ProfileExport), CommandIds.Export, project.Id));
         return Card(body, actions, $"{project.Name}: {PhaseTitle(project, language)}, {Readiness(last, language)}");
+    }
+
+    /// <summary>The last diagnostic: its date and the pitfalls at high or medium risk.</summary>
+    private void AddDiagnosis(JsonArray body, Project project, Language language)
+    {
+        if (project.DiagnosisHistory is not [.., var last])
+        {
+            body.Add(Text(Strings.Get(language, TextKeys.ProfileNoDiagnosis), separator: true));
+            return;
+        }
+        var serious = last.Risks
+            .Where(r => r.Level is nameof(Diagnostics.RiskLevel.High) or nameof(Diagnostics.RiskLevel.Medium))
+            .Select(r => content.Diagnostic.Find(r.Pitfall) is { } pitfall && Enum.TryParse<Diagnostics.RiskLevel>(r.Level, out var level)
+                ? $"{pitfall.Name[language]} ({Strings.Get(language, TextKeys.RiskLevelText(level))})" : null)
+            .OfType<string>().ToList();
+        var summary = serious.Count == 0 ? Strings.Get(language, TextKeys.ProfileDiagnosisClear) : string.Join(", ", serious);
+        body.Add(Text(Strings.Format(language, TextKeys.ProfileDiagnosis, ("date", Date(last.At, language)), ("summary", summary)), separator: true));
+    }
+
+    /// <summary>The open actions, oldest first, as the team wrote or accepted them.</summary>
+    private void AddActions(JsonArray body, Project project, Language language)
+    {
+        var open = project.OpenActions;
+        if (open.Count == 0) return;
+        body.Add(Text(Strings.Format(language, TextKeys.ProfileActions, ("count", Number(open.Count))), weight: "Bolder", separator: true));
+        foreach (var action in open.Take(MaxGapsShown)) body.Add(UserText("• " + action.Text));
+        if (open.Count > MaxGapsShown) body.Add(Text(Strings.Format(language, TextKeys.ProfileMoreActions, ("count", Number(open.Count - MaxGapsShown))), subtle: true));
     }
 
     public string Readiness(AssessmentRecord? record, Language language) => record is null
@@ -139,6 +178,15 @@ public sealed class ProjectCards(CoachingContent content)
     private static string Date(DateTimeOffset at, Language language) => at.ToString("d MMM yyyy", language.Culture());
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Framing is what a project is chosen for by default; anything else, and the description, ride along in the button's data.</summary>
+    private static JsonObject Carrying(JsonObject submit, string purpose, string? symptoms)
+    {
+        var data = (JsonObject)submit["data"]!;
+        if (purpose != CommandIds.Frame) data[ThenField] = purpose;
+        if (!string.IsNullOrEmpty(symptoms)) data[SymptomsField] = symptoms;
+        return submit;
+    }
 
     private static JsonObject Submit(string title, string command, bool primary = false)
     {

@@ -13,10 +13,13 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     public const int MaxDescriptionLength = 300;
     /// <summary>Older assessments are dropped beyond this, so a project document stays small.</summary>
     public const int MaxAssessmentsKept = 20;
+    public const int MaxOpenActions = 30;
+    public const int MaxActionLength = 500;
 
     private static string ProjectKey(string id) => $"project/{id}";
     private static string IndexKey(ProjectOwnership ownership) => $"projects/{ownership.Key}";
     private static string AnswersKey(string projectId, string runId) => $"assessment/{projectId}/{runId}";
+    private static string DiagnosisAnswersKey(string projectId, string runId) => $"diagnosis/{projectId}/{runId}";
 
     /// <summary>
     /// Names are unique per owner (any case, accents optional), so that "project name" always finds one.
@@ -82,27 +85,58 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     /// completion). Returns the project after the change and whether this call added it; null when the
     /// asker may not write the project.
     /// </summary>
-    public async Task<(Project Project, bool Added)?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken)
+    public Task<(Project Project, bool Added)?> AddAssessmentAsync(ProjectOwnership asker, string id, AssessmentRecord assessment, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken) =>
+        AppendRunAsync(asker, id, assessment, a => a.RunId, p => p.Assessments, (p, runs) => p with { Assessments = runs }, AnswersKey, answers, cancellationToken);
+
+    /// <summary>Appends a diagnostic like an assessment: idempotent by run id, the answers kept beside it.</summary>
+    public Task<(Project Project, bool Added)?> AddDiagnosisAsync(ProjectOwnership asker, string id, DiagnosisRecord diagnosis, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken) =>
+        AppendRunAsync(asker, id, diagnosis, d => d.RunId, p => p.DiagnosisHistory, (p, runs) => p with { Diagnoses = runs }, DiagnosisAnswersKey, answers, cancellationToken);
+
+    /// <summary>
+    /// Adds an open action unless one from the same source is still open. Null when the asker may not write
+    /// the project; otherwise the project and what happened.
+    /// </summary>
+    public async Task<(Project Project, ActionOutcome Outcome)?> AddActionAsync(ProjectOwnership asker, string id, string text, string source, string createdBy, CancellationToken cancellationToken)
     {
-        AssessmentRecord? dropped = null;
+        var action = new ProjectAction(Guid.NewGuid().ToString("N")[..12], Trim(text, MaxActionLength), source, createdBy, time.GetUtcNow());
+        return await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            if (project is null || project.Ownership != asker) return Change<Project, (Project, ActionOutcome)?>.Keep(null);
+            var open = project.OpenActions;
+            if (open.Any(a => a.Source == source)) return Change<Project, (Project, ActionOutcome)?>.Keep((project, ActionOutcome.AlreadyOpen));
+            if (open.Count >= MaxOpenActions) return Change<Project, (Project, ActionOutcome)?>.Keep((project, ActionOutcome.TooMany));
+            // Closed actions beyond the limit are dropped, oldest first, so the document stays small.
+            var kept = (project.Actions ?? []).Where(a => a.DoneAt is null).Concat((project.Actions ?? []).Where(a => a.DoneAt is not null).TakeLast(MaxOpenActions));
+            var updated = project with { Actions = [.. kept, action] };
+            return Change<Project, (Project, ActionOutcome)?>.Save(updated, (updated, ActionOutcome.Added));
+        }, cancellationToken);
+    }
+
+    private async Task<(Project Project, bool Added)?> AppendRunAsync<TRecord>(
+        ProjectOwnership asker, string id, TRecord record, Func<TRecord, string?> runIdOf,
+        Func<Project, IReadOnlyList<TRecord>> runs, Func<Project, IReadOnlyList<TRecord>, Project> withRuns,
+        Func<string, string, string> answersKey, IReadOnlyDictionary<string, Flows.Answer> answers, CancellationToken cancellationToken)
+    {
+        var runId = runIdOf(record);
+        string? droppedRun = null;
         var outcome = await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
         {
-            dropped = null;
+            droppedRun = null;
             if (project is null || project.Ownership != asker) return Change<Project, (Project, bool)?>.Keep(null);
-            if (assessment.RunId is not null && project.Assessments.Any(a => a.RunId == assessment.RunId))
-                return Change<Project, (Project, bool)?>.Keep((project, false));
-            if (project.Assessments.Count >= MaxAssessmentsKept) dropped = project.Assessments[0];
-            var updated = project with { Assessments = [.. project.Assessments.TakeLast(MaxAssessmentsKept - 1), assessment] };
+            var existing = runs(project);
+            if (runId is not null && existing.Any(r => runIdOf(r) == runId)) return Change<Project, (Project, bool)?>.Keep((project, false));
+            if (existing.Count >= MaxAssessmentsKept) droppedRun = runIdOf(existing[0]);
+            var updated = withRuns(project, [.. existing.TakeLast(MaxAssessmentsKept - 1), record]);
             return Change<Project, (Project, bool)?>.Save(updated, (updated, true));
         }, cancellationToken);
         if (outcome is null) return null;
         // Also when the run was recorded before: an attempt that stopped in between may not have written them.
-        if (assessment.RunId is { } runId)
+        if (runId is not null)
         {
-            try { await store.WriteAsync(AnswersKey(id, runId), new AssessmentAnswers(answers), ifMatch: null, CoachingJsonContext.Default.AssessmentAnswers, cancellationToken); }
+            try { await store.WriteAsync(answersKey(id, runId), new AssessmentAnswers(answers), ifMatch: null, CoachingJsonContext.Default.AssessmentAnswers, cancellationToken); }
             catch (ConcurrencyConflictException) { }
         }
-        if (dropped?.RunId is { } droppedRun) await store.DeleteAsync(AnswersKey(id, droppedRun), ifMatch: null, cancellationToken);
+        if (droppedRun is not null) await store.DeleteAsync(answersKey(id, droppedRun), ifMatch: null, cancellationToken);
         return outcome;
     }
 
@@ -116,3 +150,5 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         return clean.Length <= max ? clean : clean[..max];
     }
 }
+
+public enum ActionOutcome { Added, AlreadyOpen, TooMany }

@@ -28,11 +28,16 @@ public sealed class DiagnosticPlanner(PitfallCatalog catalog) : IStepSelector
         var relevant = catalog.Pitfalls.Where(p => p.BitesIn(guide?.Phase)).ToList();
         var focused = (guide?.Focus ?? []).Select(catalog.Find).OfType<Pitfall>().Where(relevant.Contains).Distinct().ToList();
         var rest = relevant.Except(focused).OrderByDescending(p => p.Severity).ToList(); // stable: catalogue order among equals
-        var order = focused.SelectMany(p => p.Questions).ToList();
-        for (var round = 0; rest.Any(p => round < p.Questions.Count); round++)
-            order.AddRange(rest.Where(p => round < p.Questions.Count).Select(p => p.Questions[round]));
+        var fitting = relevant.ToDictionary(p => p, p => p.Questions.Where(q => Fits(q, guide?.Phase)).ToList());
+        var order = focused.SelectMany(p => fitting[p]).ToList();
+        for (var round = 0; rest.Any(p => round < fitting[p].Count); round++)
+            order.AddRange(rest.Where(p => round < fitting[p].Count).Select(p => fitting[p][round]));
         return order.Distinct().ToList();
     }
+
+    /// <summary>Rounds count only the questions that fit the phase, so a pitfall whose first question does not still gets one in the first round.</summary>
+    private bool Fits(string questionId, string? phase) =>
+        catalog.Questions.Steps.FirstOrDefault(s => s.Id == questionId)?.FitsPhase(phase) ?? false;
 
     private FlowSession MoveOn(FlowDefinition flow, FlowSession session)
     {

@@ -145,6 +145,28 @@ public sealed class DiagnosticTests : FramingTest
         Assert.Contains(Step(opening[3]).Prompt.Fr, CardReader.Texts(opening[3].Card));
     }
 
+    [Fact]
+    public async Task ATamperedAnswer_IsAskedAgain_AndAnOversizedDescription_IsCut()
+    {
+        var channel = TeamChannel();
+        var form = await SayOneAsync(channel, ActivityBuilder.Mention + " diagnose the cloud bill exploded " + new string('x', 190));
+        Assert.True(CardReader.Action(form.Card, Bot.En("project.form.create"))["data"]!["symptoms"]!.GetValue<string>().Length <= 300);
+        var submit = CardReader.Action(form.Card, Bot.En("project.form.create"))["data"]!.DeepClone().AsObject();
+        submit["name"] = "Invoices";
+        submit["phase"] = "poc";
+        var opening = await SendAsync(channel, channel.Submit(submit, form.ResponseId), replies: 4);
+        var question = opening[3];
+        var data = CardReader.FlowData(question.Card).DeepClone().AsObject();
+        data["answer"] = "not_an_option";
+
+        var (status, body) = await ExecuteAsync(channel.Execute("flow.answer", data, question.ResponseId));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var again = body["value"]!.AsObject();
+        Assert.Equal(Step(question).Id, CardReader.StepOf(again));
+        Assert.Empty(Connector.UnreadMessages(channel.ConversationId));
+    }
+
     private async Task<(ActivityBuilder Channel, JsonObject Result)> DiagnoseAsync(string project)
     {
         var channel = TeamChannel();

@@ -86,7 +86,7 @@ public sealed class CoachingService
         if (answered) return result;
         // Not a command and no question waiting: a described problem ("nobody uses the tool") starts a diagnostic.
         var reply = _diagnostics.SoundsLikeAProblem(text)
-            ? await _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId: null, Symptoms(text), cancellationToken)
+            ? await _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId: null, ProjectTurns.ClipSymptoms(text), cancellationToken)
             : TurnResult.Say(_replies.Text(language, TextKeys.NotUnderstood));
         return reply with { Messages = [.. result.Messages, .. reply.Messages] };
     }
@@ -135,7 +135,7 @@ public sealed class CoachingService
         return command switch
         {
             CommandIds.Frame => _projects.ChooseAsync(turn, CommandIds.Frame, projectId, symptoms: null, cancellationToken),
-            CommandIds.Diagnose => _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId, argument is null ? null : Symptoms(argument), cancellationToken),
+            CommandIds.Diagnose => _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId, argument is null ? null : ProjectTurns.ClipSymptoms(argument), cancellationToken),
             CommandIds.Projects => _projects.ListAsync(turn, cancellationToken),
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
@@ -173,8 +173,6 @@ public sealed class CoachingService
         });
         return new FlowOpening(project, [started], _replies.Text(language, TextKeys.FramingResumed, name));
     }
-
-    private static string Symptoms(string text) => text.Length <= ProjectTurns.MaxSymptomsLength ? text : text[..ProjectTurns.MaxSymptomsLength];
 
     /// <summary>
     /// Commits the decision, then records a finished run on a project. A run still pending (the bot stopped

@@ -145,9 +145,10 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
     private static string Purpose(JsonObject data) => Field(data, ProjectCards.ThenField) == CommandIds.Diagnose ? CommandIds.Diagnose : CommandIds.Frame;
 
     private static string? Symptoms(JsonObject data) =>
-        CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) is { Length: > 0 } text ? Clip(TextNormalizer.Clean(text), MaxSymptomsLength) : null;
+        CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) is { Length: > 0 } text ? ClipSymptoms(TextNormalizer.Clean(text)) : null;
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>A described problem, cut to the length a diagnostic keeps.</summary>
+    public static string ClipSymptoms(string text) => text.Length <= MaxSymptomsLength ? text : text[..MaxSymptomsLength];
 
     private TurnResult Refusal(UserTurn turn, ProjectLookup lookup) => lookup.Status switch
     {

@@ -33,7 +33,7 @@ public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projec
             replies.Text(language, TextKeys.DiagnosticStarted, new Dictionary<string, string>
             {
                 ["project"] = MarkdownText.Literal(project.Name),
-                ["phase"] = content.Phases.Find(project.Phase)?.Title[language] ?? project.Phase,
+                ["phase"] = content.Phases.Title(project.Phase, language),
                 ["max"] = Catalog.MaxQuestions.ToString(CultureInfo.InvariantCulture),
             }),
         };
@@ -42,7 +42,7 @@ public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projec
             intro.Add(replies.Text(language, TextKeys.DiagnosticReused, new Dictionary<string, string>
             {
                 ["count"] = known.Count.ToString(CultureInfo.InvariantCulture),
-                ["date"] = from.ToString("d MMM yyyy", language.Culture()),
+                ["date"] = language.Date(from),
             }));
         }
         if (focus.Count > 0)

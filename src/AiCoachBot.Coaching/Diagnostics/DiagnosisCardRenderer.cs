@@ -31,11 +31,11 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
         {
             UserText(title, size: "Large", weight: "Bolder"),
             Text(Strings.Format(language, TextKeys.DiagnosticSummary,
-                ("date", Date(run.CompletedAt, language)), ("phase", PhaseTitle(run.Guide?.Phase, language)), ("count", Number(run.Answers.Count))), subtle: true),
+                ("date", language.Date(run.CompletedAt)), ("phase", content.Phases.Title(run.Guide?.Phase, language)), ("count", Number(run.Answers.Count))), subtle: true),
         };
         var reused = run.Guide?.Known.Count(run.Answers.ContainsKey) ?? 0;
         if (reused > 0 && run.Guide?.KnownFrom is { } from)
-            body.Add(Text(Strings.Format(language, TextKeys.DiagnosticSummaryReused, ("count", Number(reused)), ("date", Date(from, language))), subtle: true, size: "Small"));
+            body.Add(Text(Strings.Format(language, TextKeys.DiagnosticSummaryReused, ("count", Number(reused)), ("date", language.Date(from))), subtle: true, size: "Small"));
         if (run.Guide?.Description is { Length: > 0 } description)
             body.Add(UserText(Strings.Format(language, TextKeys.DiagnosticDescribed, ("text", description))));
         if (previous is not null) AddChanges(body, diagnosis, previous, language);
@@ -59,7 +59,7 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
             Text(risk.Pitfall.Description[language], subtle: true),
         };
         if (previous?.Examined.Contains(risk.Pitfall.Id) == true)
-            items.Add(Text(Strings.Format(language, TextKeys.DiagnosticWas, ("level", LevelText(LevelIn(previous, risk.Pitfall.Id), language)), ("date", Date(previous.At, language))), subtle: true, size: "Small"));
+            items.Add(Text(Strings.Format(language, TextKeys.DiagnosticWas, ("level", LevelText(LevelIn(previous, risk.Pitfall.Id), language)), ("date", language.Date(previous.At))), subtle: true, size: "Small"));
         items.Add(Text(Strings.Get(language, TextKeys.DiagnosticBecause), size: "Small", weight: "Bolder"));
         foreach (var line in Evidence(risk, run, language).Take(MaxEvidence)) items.Add(Text(line, size: "Small"));
         items.Add(Text(Strings.Format(language, TextKeys.DiagnosticWeek, ("remedy", risk.Pitfall.Remedies.Week[language]))));
@@ -101,7 +101,7 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
             .Select(p => (Pitfall: p, Before: LevelIn(previous, p.Id), After: diagnosis.Ranked.FirstOrDefault(r => r.Pitfall == p)?.Level ?? RiskLevel.None))
             .Where(c => c.Before != c.After)
             .ToList();
-        body.Add(Text(Strings.Format(language, TextKeys.DiagnosticSince, ("date", Date(previous.At, language))), weight: "Bolder", separator: true));
+        body.Add(Text(Strings.Format(language, TextKeys.DiagnosticSince, ("date", language.Date(previous.At))), weight: "Bolder", separator: true));
         var improved = changes.Where(c => c.After < c.Before).ToList();
         var worse = changes.Where(c => c.After > c.Before).ToList();
         if (improved.Count > 0) body.Add(Text(Strings.Format(language, TextKeys.DiagnosticImproved, ("list", Changes(improved, language))), color: "Good"));
@@ -130,10 +130,6 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
     };
 
     private static string? Color(RiskLevel level) => level switch { RiskLevel.High => "Attention", RiskLevel.Medium => "Warning", _ => null };
-
-    private string PhaseTitle(string? phase, Language language) => content.Phases.Find(phase)?.Title[language] ?? phase ?? "";
-
-    private static string Date(DateTimeOffset at, Language language) => at.ToString("d MMM yyyy", language.Culture());
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

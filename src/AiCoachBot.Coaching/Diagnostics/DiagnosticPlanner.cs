@@ -11,6 +11,8 @@ namespace AiCoachBot.Coaching.Diagnostics;
 /// </summary>
 public sealed class DiagnosticPlanner(PitfallCatalog catalog) : IStepSelector
 {
+    private readonly Dictionary<string, StepDefinition> _steps = catalog.Questions.Steps.ToDictionary(s => s.Id);
+
     public FlowSession First(FlowDefinition flow, FlowSession fresh) => MoveOn(flow, fresh);
 
     public FlowSession Next(FlowDefinition flow, FlowSession answered) => MoveOn(flow, WithoutStaleAnswers(flow, answered));
@@ -37,7 +39,7 @@ public sealed class DiagnosticPlanner(PitfallCatalog catalog) : IStepSelector
 
     /// <summary>Rounds count only the questions that fit the phase, so a pitfall whose first question does not still gets one in the first round.</summary>
     private bool Fits(string questionId, string? phase) =>
-        catalog.Questions.Steps.FirstOrDefault(s => s.Id == questionId)?.FitsPhase(phase) ?? false;
+        _steps.TryGetValue(questionId, out var step) && step.FitsPhase(phase);
 
     private FlowSession MoveOn(FlowDefinition flow, FlowSession session)
     {

@@ -129,19 +129,14 @@ public static partial class PitfallCatalogLoader
     {
         if (file.Mapping(node, "a rule") is not { } map) return null;
         file.Keys(map, "a rule", RuleKeys);
-        var id = file.String(map, "id", required: true);
-        var rationale = file.Text(map, "rationale", required: true);
-        var source = file.String(map, "source", required: true);
-        var whenNode = YamlFile.Child(map, "when");
-        if (whenNode is null) file.Error(map, "'when' is required");
-        var when = whenNode is null ? null : new ConditionReader(file,
+        var basics = RuleBasics.Read(map, file, new ConditionReader(file,
             q => questionIds.Contains(q) ? pool.GetValueOrDefault(q) : null,
-            $" (a rule may only test the questions its pitfall lists: {string.Join(", ", questionIds)})").Read(whenNode);
+            $" (a rule may only test the questions its pitfall lists: {string.Join(", ", questionIds)})"));
         var risk = file.Number(map, "risk");
         if (risk is null or 0) file.Error(map, "'risk' is required and cannot be 0: the risk points this answer adds (negative when it reassures)");
         else if (maxRisk is > 0 && Math.Abs(risk.Value) > maxRisk) file.Error(map, $"'risk' {risk} is beyond the pitfall's maxRisk {maxRisk}");
-        return id is null || rationale is null || source is null || when is null || risk is null or 0 ? null
-            : new Rule(id, rationale, source, when, new PointsEffect(pitfallId, risk.Value), null, null, null, $"{file.Path}:{map.Start.Line}");
+        return basics is null || risk is null or 0 ? null
+            : new Rule(basics.Id, basics.Rationale, basics.Source, basics.When, new PointsEffect(pitfallId, risk.Value), null, null, null, $"{file.Path}:{map.Start.Line}");
     }
 
     private static Remedies? ReadRemedies(YamlFile file, YamlMappingNode map)

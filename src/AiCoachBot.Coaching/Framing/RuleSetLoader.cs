@@ -84,12 +84,7 @@ public static class RuleSetLoader
     {
         if (file.Mapping(node, "a rule") is not { } map) return null;
         file.Keys(map, "a rule", RuleKeys);
-        var id = file.String(map, "id", required: true);
-        var rationale = file.Text(map, "rationale", required: true);
-        var source = file.String(map, "source", required: true);
-        var whenNode = YamlFile.Child(map, "when");
-        if (whenNode is null) file.Error(map, "'when' is required");
-        var when = whenNode is null ? null : new ConditionReader(file, q => checklist.Steps.FirstOrDefault(s => s.Id == q), " (not a question of the checklist)").Read(whenNode);
+        var basics = RuleBasics.Read(map, file, new ConditionReader(file, q => checklist.Steps.FirstOrDefault(s => s.Id == q), " (not a question of the checklist)"));
 
         PointsEffect? points = null;
         if (YamlFile.Child(map, "points") is { } pointsNode && file.Mapping(pointsNode, "'points'") is { } p)
@@ -129,8 +124,8 @@ public static class RuleSetLoader
         if (YamlFile.Child(map, "points") is null && YamlFile.Child(map, "gap") is null && YamlFile.Child(map, "cap") is null && tier is null)
             file.Error(map, "a rule needs at least one effect: points, gap, cap or tier");
 
-        return id is null || rationale is null || source is null || when is null ? null
-            : new Rule(id, rationale, source, when, points, gap, cap, tier, $"{file.Path}:{map.Start.Line}");
+        return basics is null ? null
+            : new Rule(basics.Id, basics.Rationale, basics.Source, basics.When, points, gap, cap, tier, $"{file.Path}:{map.Start.Line}");
     }
 
     private static string? KnownDimension(string? id, YamlNode node, YamlFile file, List<Dimension> dimensions)

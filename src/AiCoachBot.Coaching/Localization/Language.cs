@@ -15,4 +15,7 @@ public static class Languages
     /// <summary>How the bot writes dates and numbers in a language (British English: day before month).</summary>
     public static System.Globalization.CultureInfo Culture(this Language language) =>
         System.Globalization.CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB");
+
+    /// <summary>A day as cards and messages show it: "3 Mar 2027", « 3 mars 2027 ».</summary>
+    public static string Date(this Language language, DateTimeOffset at) => at.ToString("d MMM yyyy", language.Culture());
 }

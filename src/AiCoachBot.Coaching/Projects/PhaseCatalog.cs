@@ -15,6 +15,9 @@ public sealed class PhaseCatalog(IReadOnlyList<Phase> phases)
 
     public Phase? Find(string? id) => Phases.FirstOrDefault(p => p.Id == id);
 
+    /// <summary>The phase's title; an id no longer in the catalogue is shown as it is.</summary>
+    public string Title(string? id, Language language) => Find(id)?.Title[language] ?? id ?? "";
+
     public static PhaseCatalog Load(string root, ContentErrors errors)
     {
         var phases = new List<Phase>();

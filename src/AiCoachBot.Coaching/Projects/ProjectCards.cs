@@ -110,7 +110,7 @@ public sealed class ProjectCards(CoachingContent content)
         var body = new JsonArray { UserText(project.Name, size: "Large", weight: "Bolder") };
         if (project.Description.Length > 0) body.Add(UserText(project.Description));
         body.Add(Text(Strings.Format(language, TextKeys.ProfilePhase, ("phase", PhaseTitle(project, language)))));
-        body.Add(Text(Strings.Format(language, TextKeys.ProfileCreated, ("date", Date(project.CreatedAt, language))), subtle: true));
+        body.Add(Text(Strings.Format(language, TextKeys.ProfileCreated, ("date", language.Date(project.CreatedAt))), subtle: true));
         if (last is null)
         {
             body.Add(Text(Strings.Get(language, TextKeys.ProfileNotAssessed), separator: true));
@@ -153,7 +153,7 @@ public sealed class ProjectCards(CoachingContent content)
                 ? $"{pitfall.Name[language]} ({Strings.Get(language, TextKeys.RiskLevelText(level))})" : null)
             .OfType<string>().ToList();
         var summary = serious.Count == 0 ? Strings.Get(language, TextKeys.ProfileDiagnosisClear) : string.Join(", ", serious);
-        body.Add(Text(Strings.Format(language, TextKeys.ProfileDiagnosis, ("date", Date(last.At, language)), ("summary", summary)), separator: true));
+        body.Add(Text(Strings.Format(language, TextKeys.ProfileDiagnosis, ("date", language.Date(last.At)), ("summary", summary)), separator: true));
     }
 
     /// <summary>The open actions, oldest first, as the team wrote or accepted them.</summary>
@@ -171,11 +171,9 @@ public sealed class ProjectCards(CoachingContent content)
         : Strings.Format(language, TextKeys.ProjectsAssessed,
             ("score", Number(record.Overall)),
             ("verdict", Enum.TryParse<Verdict>(record.Verdict, out var verdict) ? Strings.Get(language, TextKeys.VerdictText(verdict)) : record.Verdict),
-            ("date", Date(record.At, language)));
+            ("date", language.Date(record.At)));
 
-    private string PhaseTitle(Project project, Language language) => content.Phases.Find(project.Phase)?.Title[language] ?? project.Phase;
-
-    private static string Date(DateTimeOffset at, Language language) => at.ToString("d MMM yyyy", language.Culture());
+    private string PhaseTitle(Project project, Language language) => content.Phases.Title(project.Phase, language);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

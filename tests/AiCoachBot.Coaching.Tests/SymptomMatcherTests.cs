@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Search;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Diagnostics;
 using AiCoachBot.Coaching.Tests.Support;
@@ -38,5 +39,5 @@ public sealed class SymptomMatcherTests
 
     [Fact]
     public void StemsMeetAcrossInflections() =>
-        Assert.Equal(SymptomMatcher.Terms("users adopted").ToList(), SymptomMatcher.Terms("user adopts").ToList());
+        Assert.Equal(SearchTerms.Of("users adopted").ToList(), SearchTerms.Of("user adopts").ToList());
 }

@@ -12,12 +12,16 @@ public static class CommandIds
     public const string Project = "project";
     public const string Export = "export";
     public const string Diagnose = "diagnose";
+    public const string Sources = "sources";
+    public const string Article = "article";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
     public const string NewProject = "project.new";
     /// <summary>Sent by a diagnostic's remedy button: add the remedy as an action on the project.</summary>
     public const string AddAction = "project.action.add";
+    /// <summary>Sent by an "Explain" button on a scorecard gap or a diagnosed pitfall.</summary>
+    public const string Explain = "explain";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose];
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article];
 }

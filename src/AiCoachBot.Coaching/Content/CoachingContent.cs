@@ -1,13 +1,17 @@
+using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Diagnostics;
 using AiCoachBot.Coaching.Flows;
 using AiCoachBot.Coaching.Framing;
+using AiCoachBot.Coaching.Knowledge;
 using AiCoachBot.Coaching.Projects;
 
 namespace AiCoachBot.Coaching.Content;
 
 /// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
-public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases, FramingContent Framing, PitfallCatalog Diagnostic)
+public sealed record CoachingContent(
+    StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases,
+    FramingContent Framing, PitfallCatalog Diagnostic, KnowledgeBase Knowledge, CoachPrompts Prompts)
 {
     /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
     public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
@@ -34,8 +38,20 @@ public sealed record CoachingContent(StringCatalog Strings, CardTemplates Cards,
         var phases = PhaseCatalog.Load(root, errors);
         var framing = FramingContent.Load(root, errors);
         var diagnostic = framing is null ? null : PitfallCatalogLoader.Load(root, framing.Checklist, phases, errors);
+        var knowledge = KnowledgeBaseLoader.Load(root, phases, errors);
+        if (knowledge is not null && diagnostic is not null) CheckPitfallArticles(diagnostic, knowledge, errors);
+        var prompts = CoachPrompts.Load(root, errors);
         errors.ThrowIfAny();
-        return new CoachingContent(strings, cards, commands, flows, phases, framing!, diagnostic!);
+        return new CoachingContent(strings, cards, commands, flows, phases, framing!, diagnostic!, knowledge!, prompts!);
+    }
+
+    private static void CheckPitfallArticles(PitfallCatalog diagnostic, KnowledgeBase knowledge, ContentErrors errors)
+    {
+        foreach (var pitfall in diagnostic.Pitfalls)
+        {
+            foreach (var id in pitfall.Articles.Where(a => knowledge.Find(a) is null))
+                errors.Add($"{PitfallCatalog.Folder}/pitfalls.yaml", 1, $"pitfall '{pitfall.Id}': article '{id}' is not in {KnowledgeBase.Folder}");
+        }
     }
 
     private static void CheckPhrasesAreUnique(CommandCatalog commands, IReadOnlyList<FlowDefinition> flows, ContentErrors errors)

@@ -1,10 +1,15 @@
 using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Flows;
+using AiCoachBot.Coaching.Knowledge;
 using AiCoachBot.Coaching.Localization;
 using AiCoachBot.Coaching.Projects;
+using AiCoachBot.Coaching.Search;
 using AiCoachBot.Coaching.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AiCoachBot.Coaching.Conversation;
@@ -29,8 +34,11 @@ public sealed class CoachingService
     private readonly FramingRecorder _framingRecorder;
     private readonly DiagnosticTurns _diagnostics;
     private readonly DiagnosisRecorder _diagnosisRecorder;
+    private readonly CoachTurns _coach;
 
-    public CoachingService(CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options)
+    public CoachingService(
+        CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
+        IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null)
     {
         _content = content;
         _store = store;
@@ -46,6 +54,11 @@ public sealed class CoachingService
         _framingRecorder = new FramingRecorder(content, projects, store);
         _diagnostics = new DiagnosticTurns(content, projects, _replies, time);
         _diagnosisRecorder = new DiagnosisRecorder(content, projects, store);
+        var coach = coachOptions?.Value ?? new CoachOptions();
+        var answerer = new CoachAnswerer(content, new KnowledgeRetriever(content.Knowledge), chatModel?.Model,
+            new AnswerCache(store, time, coach.CacheLifetime), new TokenBudget(store, time, coach.DailyTokenBudget), coach, time,
+            (ILogger?)logger ?? NullLogger.Instance);
+        _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -84,10 +97,14 @@ public sealed class CoachingService
             return active is null ? Decision.Keep(TurnResult.None) : _flows.TypedAnswer(active, text, turn);
         }, cancellationToken);
         if (answered) return result;
-        // Not a command and no question waiting: a described problem ("nobody uses the tool") starts a diagnostic.
-        var reply = _diagnostics.SoundsLikeAProblem(text)
+        // Not a command and no question waiting: a described problem ("nobody uses the tool") starts a diagnostic,
+        // anything with words of substance is a question to the coach; "yes" or "hello" out of context is neither.
+        var problem = _diagnostics.SoundsLikeAProblem(text);
+        var reply = problem && !QuestionShape.IsQuestion(text)
             ? await _projects.ChooseAsync(turn, CommandIds.Diagnose, projectId: null, ProjectTurns.ClipSymptoms(text), cancellationToken)
-            : TurnResult.Say(_replies.Text(language, TextKeys.NotUnderstood));
+            : SearchTerms.Of(text).Any()
+                ? await _coach.AskAsync(turn, text, problem && QuestionShape.IsAboutOwnSituation(text), cancellationToken)
+                : TurnResult.Say(_replies.Text(language, TextKeys.NotUnderstood));
         return reply with { Messages = [.. result.Messages, .. reply.Messages] };
     }
 
@@ -117,6 +134,7 @@ public sealed class CoachingService
         if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn, data));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command == CommandIds.AddAction) return _diagnostics.AddActionAsync(turn, data, cancellationToken);
+        if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
         {
             var argument = command == CommandIds.Diagnose ? CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) : null;
@@ -124,6 +142,14 @@ public sealed class CoachingService
         }
         return Unknown(language, canReplaceCard);
     }
+
+    /// <summary>A coach's answer was posted as <paramref name="activityId"/>: keep it for its feedback.</summary>
+    public Task OnAnswerPostedAsync(UserTurn turn, AnswerRecord record, string activityId, CancellationToken cancellationToken) =>
+        _coach.RememberPostedAsync(turn, record, activityId, cancellationToken);
+
+    /// <summary>Thumbs up / down (Teams' feedback buttons) on the message <paramref name="activityId"/>; false when it is not a coach's answer.</summary>
+    public Task<bool> OnFeedbackAsync(UserTurn turn, string activityId, string reaction, string? comment, CancellationToken cancellationToken) =>
+        _coach.FeedbackAsync(turn, activityId, reaction, comment, cancellationToken);
 
     /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
     public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
@@ -140,6 +166,8 @@ public sealed class CoachingService
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language))),
+            CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),
+            CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)
                 : Decision.Keep(TurnResult.Say(_replies.Help(language))), cancellationToken),

@@ -2,13 +2,26 @@ using System.Text.Json.Nodes;
 
 namespace AiCoachBot.Coaching.Conversation;
 
-/// <summary>One message to post: a card (with its own text fallback), plain text, or a document to hand over.</summary>
-public sealed record OutgoingMessage(JsonObject? Card, string? Text, ExportDocument? Document = null)
+/// <summary>
+/// One message to post: a card (with its own text fallback), plain text, or a document to hand over.
+/// A coach's answer also carries <see cref="Answer"/>: its label, citations and feedback.
+/// </summary>
+public sealed record OutgoingMessage(JsonObject? Card, string? Text, ExportDocument? Document = null, AnswerPresentation? Answer = null)
 {
     public static OutgoingMessage OfCard(JsonObject card) => new(card, null);
     public static OutgoingMessage OfText(string text) => new(null, text);
     public static OutgoingMessage OfDocument(ExportDocument document) => new(null, null, document);
 }
+
+/// <summary>
+/// How Teams shows a coach's answer: the "AI generated" label when a model wrote it, the cited articles
+/// behind its <c>[n]</c> markers (each opening the article), and thumbs up / down. <see cref="Record"/> is
+/// stored once the message is posted, under its activity id, so the feedback can find it.
+/// </summary>
+public sealed record AnswerPresentation(bool AiGenerated, IReadOnlyList<CitationView> Citations, Coach.AnswerRecord Record);
+
+/// <summary>A citation as Teams shows it: name, a short abstract, keywords, and the article as a card.</summary>
+public sealed record CitationView(int Position, string Name, string Abstract, IReadOnlyList<string> Keywords, JsonObject ArticleCard);
 
 /// <summary>
 /// A Markdown document for the user: sent as a file where the chat allows it, as messages elsewhere.

@@ -8,4 +8,9 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Projects.Project))]
 [JsonSerializable(typeof(Projects.ProjectIndex))]
 [JsonSerializable(typeof(Projects.AssessmentAnswers))]
+[JsonSerializable(typeof(Coach.CachedAnswer))]
+[JsonSerializable(typeof(Coach.TokenUsage))]
+[JsonSerializable(typeof(Coach.LastAnswer))]
+[JsonSerializable(typeof(Coach.AnswerRecord))]
+[JsonSerializable(typeof(Coach.ConversationRoster))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Protocol.Schema;
 
@@ -32,7 +33,32 @@ internal static class ActivityMapping
     public static string? Locale(Activity activity) =>
         activity.Locale ?? activity.Entities?.FirstOrDefault(e => e?.Type == "clientInfo")?.Locale;
 
-    public static Activity ToActivity(OutgoingMessage message) => message.Card is { } card
-        ? Activity.Message(attachments: [Attachment.AdaptiveCard(card)])
-        : Activity.Message(message.Text) with { TextFormat = "markdown" };
+    public static Activity ToActivity(OutgoingMessage message)
+    {
+        var activity = message.Card is { } card
+            ? Activity.Message(attachments: [Attachment.AdaptiveCard(card)])
+            : Activity.Message(message.Text) with { TextFormat = "markdown" };
+        return message.Answer is { } answer ? WithAnswerFeatures(activity, answer) : activity;
+    }
+
+    /// <summary>The "AI generated" label, the citations and Teams' thumbs up / down on a coach's answer.</summary>
+    private static Activity WithAnswerFeatures(Activity activity, AnswerPresentation answer) => activity with
+    {
+        Entities = [AiMessageEntity.Create(answer.AiGenerated, answer.Citations.Select(c => new CitationClaim(c.Position, c.Name, c.Abstract, c.Keywords, c.ArticleCard)).ToList())],
+        ChannelData = new TeamsChannelData
+        {
+            Extra = new Dictionary<string, JsonElement>
+            {
+                // Current clients read feedbackLoop; older ones (and the Agents Playground) feedbackLoopEnabled.
+                ["feedbackLoop"] = Json("""{"type":"default"}"""),
+                ["feedbackLoopEnabled"] = Json("true"),
+            },
+        },
+    };
+
+    private static JsonElement Json(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 }

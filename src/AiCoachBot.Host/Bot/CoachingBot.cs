@@ -55,6 +55,9 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
         return null;
     }
 
+    protected override Task OnFeedbackAsync(TurnContext turn, MessageFeedback feedback, CancellationToken cancellationToken) =>
+        coach.OnFeedbackAsync(ActivityMapping.Turn(turn.Activity, null), feedback.ActivityId, feedback.Reaction, feedback.Comment, cancellationToken);
+
     protected override Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken) =>
         exports.OnAnswerAsync(turn, response, cancellationToken);
 
@@ -63,7 +66,12 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
         foreach (var message in result.Messages)
         {
             if (message.Document is { } document) await exports.SendAsync(turn, document, cancellationToken);
-            else await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
+            else
+            {
+                var posted = await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
+                if (message.Answer is { } answer && posted.Id is { Length: > 0 } activityId)
+                    await coach.OnAnswerPostedAsync(ActivityMapping.Turn(turn.Activity, null), answer.Record, activityId, cancellationToken);
+            }
         }
     }
 

@@ -1,7 +1,9 @@
+using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Coaching.State;
 using AiCoachBot.Host.Bot;
+using AiCoachBot.Infrastructure.Llm;
 using AiCoachBot.Infrastructure.Storage;
 using AiCoachBot.Protocol;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,7 @@ internal static class CoachingRegistration
             return CoachingContent.Load(FromAppFolder(options.RootPath), options.ExtraFlowDirectories.Select(FromAppFolder));
         });
         services.AddSingleton<CoachingService>();
+        services.AddCoachModel();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddSingleton<ExportDelivery>();
 
@@ -37,6 +40,23 @@ internal static class CoachingRegistration
         });
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         return builder;
+    }
+
+    /// <summary>The coach's options, and its language model when <c>Coach:Model:Endpoint</c> is set (offline answers otherwise).</summary>
+    private static void AddCoachModel(this IServiceCollection services)
+    {
+        services.AddOptions<CoachOptions>().BindConfiguration(CoachOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChatModelOptions>().BindConfiguration(ChatModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ChatModelOptions>>().Value;
+            if (!options.IsConfigured) return new ConfiguredChatModel(null);
+            var handler = new ModelResilienceHandler(options, sp.GetRequiredService<TimeProvider>())
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
+            };
+            return new ConfiguredChatModel(new OpenAiChatModel(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }));
+        });
     }
 
     /// <summary>Loads content and opens storage before the first request, so a bad file or folder stops the start.</summary>

@@ -28,6 +28,11 @@ public abstract class ActivityHandler
                 return await OnAdaptiveCardInvokeAsync(turn, cancellationToken);
             case ActivityTypes.Invoke when activity.Name == FileConsentInvoke:
                 return await OnFileConsentInvokeAsync(turn, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == MessageFeedback.Invoke:
+                if (!MessageFeedback.TryRead(activity.Value, activity.ReplyToId, out var feedback, out var problem)) return InvokeErrors.BadRequest(problem);
+                await OnFeedbackAsync(turn, feedback, cancellationToken);
+                // Teams shows its own thanks and rejects any body but an empty one.
+                return InvokeResponse.Empty;
             case ActivityTypes.Invoke:
                 return InvokeResponse.Empty;
             default:
@@ -53,6 +58,10 @@ public abstract class ActivityHandler
     /// Teams only needs the 200 that follows; the default does nothing.
     /// </summary>
     protected virtual Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Thumbs up / down on one of the bot's messages (Teams' feedback buttons). The default does nothing.</summary>
+    protected virtual Task OnFeedbackAsync(TurnContext turn, MessageFeedback feedback, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     private async Task<InvokeResponse> OnAdaptiveCardInvokeAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -102,8 +102,8 @@ public sealed class CommandTests : BotTest
         { "back", "en-US", "command.nothingToGoBack" },
         { "retour", "fr-FR", "command.nothingToGoBack" },
         { "start over", "en-US", "command.nothingToRestart" },
-        { "what is the weather like", "en-US", "message.notUnderstood" },
-        { "quel temps fait-il", "fr-FR", "message.notUnderstood" },
+        { "what is the weather like", "en-US", "coach.notCovered" },
+        { "quel temps fait-il", "fr-FR", "coach.notCovered" },
         { "<p></p>", "en-US", "message.empty" },
     };
 

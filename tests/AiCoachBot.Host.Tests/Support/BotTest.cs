@@ -41,7 +41,7 @@ public abstract class BotTest : IAsyncLifetime
         await bot.DisposeAsync();
     }
 
-    protected ActivityBuilder PersonalChat(string locale = "en-US") => ActivityBuilder.PersonalChat(Connector.ServiceUrl, locale);
+    protected ActivityBuilder PersonalChat(string locale = "en-US", string userName = "Ada Lovelace") => ActivityBuilder.PersonalChat(Connector.ServiceUrl, locale, userName);
 
     protected ActivityBuilder TeamChannel(string? teamId = null) => ActivityBuilder.TeamChannel(Connector.ServiceUrl, teamId);
 

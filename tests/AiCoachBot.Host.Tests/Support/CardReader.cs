@@ -20,6 +20,11 @@ public static class CardReader
         Actions(card).SingleOrDefault(a => a["title"]?.GetValue<string>() == title)
         ?? throw new Xunit.Sdk.XunitException($"No action '{title}' on the card: {card.ToJsonString()}");
 
+    /// <summary>The buttons of the card's ActionSets, in the body, in order.</summary>
+    public static IReadOnlyList<JsonObject> BodyActions(JsonObject card) =>
+        [.. (card["body"] as JsonArray ?? []).OfType<JsonObject>().Where(e => (string?)e["type"] == "ActionSet")
+            .SelectMany(s => (s["actions"] as JsonArray ?? []).OfType<JsonObject>())];
+
     /// <summary>The data of the card's answer button: flow, step, token.</summary>
     public static JsonObject FlowData(JsonObject card) =>
         Actions(card).Where(a => a["verb"]?.GetValue<string>() == "flow.answer").Select(a => a["data"]!.AsObject()).FirstOrDefault()

@@ -170,8 +170,41 @@ public sealed class ActivityHandlerTests
         Assert.Equal(InvokeResponse.Empty, response);
     }
 
+    [Fact]
+    public async Task OnTurnAsync_FeedbackInvoke_ReachesTheHandler_AndAnswers200WithEmptyBody()
+    {
+        var response = await Turn(Activity("""
+            {"type":"invoke","name":"message/submitAction","replyToId":"1:answer",
+             "value":{"actionName":"feedback","actionValue":{"reaction":"dislike","feedback":"{\"feedbackText\":\"too vague\"}"}}}
+            """));
+
+        Assert.Equal(["feedback:1:answer:dislike:too vague"], _handler.Calls);
+        Assert.Equal(InvokeResponse.Empty, response);
+    }
+
     [Theory]
-    [InlineData("message/submitAction")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"love"}}""")]
+    [InlineData("""{"actionName":"other","actionValue":{"reaction":"like"}}""")]
+    [InlineData("""{"actionName":"feedback","actionValue":"like"}""")]
+    [InlineData("""[1,2]""")]
+    public async Task OnTurnAsync_MalformedFeedbackInvoke_Answers400_AndReachesNothing(string value)
+    {
+        var response = await Turn(Activity($$"""{"type":"invoke","name":"message/submitAction","replyToId":"1:answer","value":{{value}} }"""));
+
+        Assert.Empty(_handler.Calls);
+        Assert.Equal(400, response!.Status);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_FeedbackInvokeWithoutReplyToId_Answers400()
+    {
+        var response = await Turn(Activity("""{"type":"invoke","name":"message/submitAction","value":{"actionName":"feedback","actionValue":{"reaction":"like"}}}"""));
+
+        Assert.Empty(_handler.Calls);
+        Assert.Equal(400, response!.Status);
+    }
+
+    [Theory]
     [InlineData("task/fetch")]
     [InlineData("signin/verifyState")]
     public async Task OnTurnAsync_OtherInvoke_Answers200WithEmptyBody(string name)
@@ -255,6 +288,12 @@ public sealed class ActivityHandlerTests
         {
             Calls.Add($"card:{action.Verb}:{(string?)action.Data["retroId"]}");
             return Task.FromResult(AdaptiveCardInvokeResponse.Message("Saved"));
+        }
+
+        protected override Task OnFeedbackAsync(TurnContext turn, MessageFeedback feedback, CancellationToken cancellationToken)
+        {
+            Calls.Add($"feedback:{feedback.ActivityId}:{feedback.Reaction}:{feedback.Comment}");
+            return Task.CompletedTask;
         }
 
         protected override Task OnFileConsentAsync(TurnContext turn, FileConsentResponse response, CancellationToken cancellationToken)

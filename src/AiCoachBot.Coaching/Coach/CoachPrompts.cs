@@ -1,0 +1,37 @@
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Localization;
+using YamlDotNet.RepresentationModel;
+
+namespace AiCoachBot.Coaching.Coach;
+
+/// <summary>The instructions given to the language model (content/coach/prompts.yaml), for questions and for "Explain".</summary>
+public sealed record CoachPrompts(string Question, string Explain)
+{
+    public const string File = "coach/prompts.yaml";
+    private static readonly string[] Placeholders = ["{language}", "{maxWords}"];
+
+    public static string Fill(string template, Language language, int maxWords) => template
+        .Replace("{language}", language == Language.Fr ? "French" : "English", StringComparison.Ordinal)
+        .Replace("{maxWords}", maxWords.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static CoachPrompts? Load(string contentRoot, ContentErrors errors)
+    {
+        var path = Path.Combine(contentRoot, File);
+        if (!System.IO.File.Exists(path)) { errors.Add(File, 0, "the file is missing: it holds the instructions given to the language model"); return null; }
+        var file = new YamlFile(File, errors);
+        if (file.Mapping(YamlFile.Load(path, File, errors), "the prompts file") is not { } map) return null;
+        file.Keys(map, "the prompts file", "lastReviewed", "question", "explain");
+        if (file.Date(map, "lastReviewed") is null && YamlFile.Child(map, "lastReviewed") is null) file.Error(map, "'lastReviewed: YYYY-MM-DD' is required");
+        var question = Template(file, map, "question");
+        var explain = Template(file, map, "explain");
+        return question is null || explain is null ? null : new CoachPrompts(question, explain);
+    }
+
+    private static string? Template(YamlFile file, YamlMappingNode map, string key)
+    {
+        var text = file.String(map, key, required: true);
+        foreach (var placeholder in Placeholders.Where(p => text is not null && !text.Contains(p, StringComparison.Ordinal)))
+            file.Error(map, $"'{key}' must contain {placeholder}");
+        return text;
+    }
+}

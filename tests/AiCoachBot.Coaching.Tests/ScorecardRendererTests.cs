@@ -43,6 +43,19 @@ public sealed class ScorecardRendererTests
     }
 
     [Fact]
+    public void WithItsProject_EachNextActionHasAnExplainButton_NamingTheRuleBehindTheGap()
+    {
+        var assessment = Assess(false, 5, "granted", "recruitment");
+
+        var card = Renderer.Render("Churn", assessment, previous: null, Language.En, projectId: "p-1");
+
+        var buttons = card["body"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().Where(e => (string?)e["type"] == "ActionSet")
+            .SelectMany(s => s["actions"]!.AsArray()).Select(a => a!["data"]!).ToList();
+        Assert.Equal(assessment.NextActions().Select(g => g.Cause.Rule.Id), buttons.Select(d => (string?)d["finding"]));
+        Assert.All(buttons, d => Assert.Equal(("explain", "p-1", "gap"), ((string?)d["command"], (string?)d["project"], (string?)d["kind"])));
+    }
+
+    [Fact]
     public void Bars_AreAsWideAsTheScore_AndColouredByIt()
     {
         var card = Renderer.Render("Churn", Assess(true, 3, "requested"), null, Language.En);

@@ -35,6 +35,8 @@ public static class TextKeys
     public const string Yes = "answer.yes";
     public const string No = "answer.no";
     public const string StorageEmbedded = "privacy.storage.sqlite";
+    public const string PrivacyModelNone = "privacy.model.none";
+    public const string PrivacyModelConfigured = "privacy.model.configured";
     public const string ScorecardTitle = "scorecard.title";
     public const string ScorecardOverall = "scorecard.overall";
     public const string ScorecardHeldDown = "scorecard.heldDown";

@@ -98,12 +98,12 @@ public sealed class CoachTurns(CoachingContent content, CoachAnswerer answerer, 
         return article is not null && number >= 1 && number <= article.Sections.Count ? article.Passage(number - 1, language) : null;
     }
 
-    private Task RememberLastAsync(UserTurn turn, AnswerRecord record, CancellationToken cancellationToken) =>
+    public Task RememberLastAsync(UserTurn turn, AnswerRecord record, CancellationToken cancellationToken) =>
         store.UpdateAsync(StateKeys.LastAnswer(turn.SessionKey), CoachingJsonContext.Default.LastAnswer,
             _ => Change<LastAnswer, bool>.Save(new LastAnswer(record.AnswerId, record.Language, record.PassageIds, record.At), true), cancellationToken);
 
     /// <summary>The names seen in this conversation, the asker's added: all are masked before the model sees a word.</summary>
-    private async Task<IReadOnlyList<string>> KnownNamesAsync(UserTurn turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> KnownNamesAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         var name = TextNormalizer.Clean(turn.UserName);
         return await store.UpdateAsync(StateKeys.Roster(turn.Scope.TenantId, turn.Scope.ConversationId), CoachingJsonContext.Default.ConversationRoster, current =>

@@ -35,6 +35,8 @@ public sealed class CoachingService
     private readonly DiagnosticTurns _diagnostics;
     private readonly DiagnosisRecorder _diagnosisRecorder;
     private readonly CoachTurns _coach;
+    private readonly ExplainTurns _explain;
+    private readonly bool _modelConfigured;
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
@@ -55,10 +57,12 @@ public sealed class CoachingService
         _diagnostics = new DiagnosticTurns(content, projects, _replies, time);
         _diagnosisRecorder = new DiagnosisRecorder(content, projects, store);
         var coach = coachOptions?.Value ?? new CoachOptions();
+        _modelConfigured = chatModel?.Model is not null;
         var answerer = new CoachAnswerer(content, new KnowledgeRetriever(content.Knowledge), chatModel?.Model,
             new AnswerCache(store, time, coach.CacheLifetime), new TokenBudget(store, time, coach.DailyTokenBudget), coach, time,
             (ILogger?)logger ?? NullLogger.Instance);
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
+        _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -134,6 +138,7 @@ public sealed class CoachingService
         if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn, data));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command == CommandIds.AddAction) return _diagnostics.AddActionAsync(turn, data, cancellationToken);
+        if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
         {
@@ -165,7 +170,7 @@ public sealed class CoachingService
             CommandIds.Projects => _projects.ListAsync(turn, cancellationToken),
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
-            CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language))),
+            CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured))),
             CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active

@@ -33,7 +33,7 @@ public sealed class FramingRecorder(CoachingContent content, ProjectStore projec
             ProjectCards.ProjectButton(content.Strings.Get(language, TextKeys.ScorecardExport), CommandIds.Export, project.Id),
             ProjectCards.ProjectButton(content.Strings.Get(language, TextKeys.ScorecardProfile), CommandIds.Project, project.Id),
         };
-        return [OutgoingMessage.OfCard(_scorecard.Render(project.Name, assessment, previous, language, actions))];
+        return [OutgoingMessage.OfCard(_scorecard.Render(project.Name, assessment, previous, language, actions, project.Id))];
     }
 
     public static AssessmentRecord Record(Assessment assessment, PendingAssessment pending) => new(

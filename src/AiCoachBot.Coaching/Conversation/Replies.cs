@@ -16,8 +16,12 @@ public sealed class Replies(CoachingContent content)
     public OutgoingMessage Welcome(Language language, string? userName) =>
         OutgoingMessage.OfCard(content.Cards.Render(CardNames.Welcome, language, new Dictionary<string, string> { ["name"] = SafeName(userName) }));
 
-    public OutgoingMessage Privacy(Language language) =>
-        OutgoingMessage.OfCard(content.Cards.Render(CardNames.Privacy, language, new Dictionary<string, string> { ["storage"] = content.Strings.Get(language, TextKeys.StorageEmbedded) }));
+    public OutgoingMessage Privacy(Language language, bool modelConfigured) =>
+        OutgoingMessage.OfCard(content.Cards.Render(CardNames.Privacy, language, new Dictionary<string, string>
+        {
+            ["storage"] = content.Strings.Get(language, TextKeys.StorageEmbedded),
+            ["model"] = content.Strings.Get(language, modelConfigured ? TextKeys.PrivacyModelConfigured : TextKeys.PrivacyModelNone),
+        }));
 
     public OutgoingMessage Help(Language language)
     {

@@ -69,7 +69,8 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
             ["type"] = "ActionSet",
             ["actions"] = new JsonArray(
                 AddButton(Strings.Get(language, TextKeys.DiagnosticAddWeek), project.Id, risk.Pitfall.Id, Remedies.WeekId),
-                AddButton(Strings.Get(language, TextKeys.DiagnosticAddQuarter), project.Id, risk.Pitfall.Id, Remedies.QuarterId)),
+                AddButton(Strings.Get(language, TextKeys.DiagnosticAddQuarter), project.Id, risk.Pitfall.Id, Remedies.QuarterId),
+                Conversation.ExplainTurns.Button(Strings.Get(language, TextKeys.ExplainButton), project.Id, Conversation.ExplainTurns.PitfallKind, risk.Pitfall.Id)),
         });
         return new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = items };
     }

@@ -13,7 +13,8 @@ namespace AiCoachBot.Coaching.Framing;
 /// </summary>
 public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
 {
-    public JsonObject Render(string projectName, Assessment assessment, AssessmentRecord? previous, Language language, JsonArray? buttons = null)
+    /// <summary>With <paramref name="projectId"/>, each next action has an "Explain" button.</summary>
+    public JsonObject Render(string projectName, Assessment assessment, AssessmentRecord? previous, Language language, JsonArray? buttons = null, string? projectId = null)
     {
         var verdict = strings.Get(language, TextKeys.VerdictText(assessment.Verdict));
         var body = new JsonArray
@@ -32,7 +33,15 @@ public sealed class ScorecardRenderer(StringCatalog strings, RuleSet rules)
         var actions = assessment.NextActions().ToList();
         if (actions.Count == 0) body.Add(Text(strings.Get(language, TextKeys.ScorecardNoGaps)));
         for (var i = 0; i < actions.Count; i++)
+        {
             body.Add(Text($"{i + 1}. **{actions[i].Dimension.Title[language]}**: {rules.Remedies[actions[i].Remedy][language]}"));
+            if (projectId is not null)
+                body.Add(new JsonObject
+                {
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JsonArray(Conversation.ExplainTurns.Button(strings.Get(language, TextKeys.ExplainButton), projectId, Conversation.ExplainTurns.GapKind, actions[i].Cause.Rule.Id)),
+                });
+        }
 
         var tierTitle = assessment.Tier?.Title[language] ?? strings.Get(language, TextKeys.ScorecardTierUnknown);
         body.Add(Text(strings.Format(language, TextKeys.ScorecardTier, ("tier", tierTitle)), weight: "Bolder", separator: true));

@@ -144,6 +144,10 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     public async Task<IReadOnlyDictionary<string, Flows.Answer>?> ReadAnswersAsync(Project project, string runId, CancellationToken cancellationToken) =>
         (await store.ReadAsync(AnswersKey(project.Id, runId), CoachingJsonContext.Default.AssessmentAnswers, cancellationToken))?.Value.Answers;
 
+    /// <summary>The answers behind one of the project's diagnostics; the caller has checked the project is the asker's.</summary>
+    public async Task<IReadOnlyDictionary<string, Flows.Answer>?> ReadDiagnosisAnswersAsync(Project project, string runId, CancellationToken cancellationToken) =>
+        (await store.ReadAsync(DiagnosisAnswersKey(project.Id, runId), CoachingJsonContext.Default.AssessmentAnswers, cancellationToken))?.Value.Answers;
+
     private static string Trim(string text, int max)
     {
         var clean = TextNormalizer.Clean(text);

@@ -145,7 +145,7 @@ public sealed class CommandTests : BotTest
                 Bot.Text(language, "privacy.title"),
                 Bot.Text(language, "privacy.stored.heading"), Bot.Text(language, "privacy.stored", ("storage", storage)),
                 Bot.Text(language, "privacy.notStored.heading"), Bot.Text(language, "privacy.notStored"),
-                Bot.Text(language, "privacy.sent.heading"), Bot.Text(language, "privacy.sent"),
+                Bot.Text(language, "privacy.sent.heading"), Bot.Text(language, "privacy.sent", ("model", Bot.Text(language, "privacy.model.none"))),
                 Bot.Text(language, "privacy.erase.heading"), Bot.Text(language, "privacy.erase"),
             ],
             CardReader.Texts(card));

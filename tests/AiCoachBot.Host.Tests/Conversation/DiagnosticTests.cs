@@ -167,6 +167,22 @@ public sealed class DiagnosticTests : FramingTest
         Assert.Empty(Connector.UnreadMessages(channel.ConversationId));
     }
 
+    [Fact]
+    public async Task ExplainOnAPitfall_GivesItsEvidenceFromTheAnswers_TheRemedy_AndItsOwnArticle()
+    {
+        var (channel, result) = await DiagnoseAsync("Invoice matching");
+        var explain = ButtonsOf(result).First(a => (string?)a["title"] == Bot.En("explain.button"));
+        var pitfall = Catalog.Find(explain["data"]!["finding"]!.GetValue<string>())!;
+
+        var answer = (await SendAsync(channel, channel.Submit(CardData(explain["data"])), replies: 1))[0];
+
+        Assert.StartsWith($"**{Bot.En("explain.pitfall.title", ("finding", pitfall.Name.En), ("project", "Invoice matching"))}**", answer.Text);
+        Assert.Contains("“", answer.Text);
+        Assert.Contains(pitfall.Remedies.Week.En, answer.Text);
+        var cited = answer.Body!["entities"]![0]!["citation"]!.AsArray().Select(c => c!["appearance"]!["name"]!.GetValue<string>()).ToList();
+        Assert.StartsWith(Content.Knowledge.Find("pitfall-" + pitfall.Id.Replace('_', '-'))!.Title.En, cited[0]);
+    }
+
     private async Task<(ActivityBuilder Channel, JsonObject Result)> DiagnoseAsync(string project)
     {
         var channel = TeamChannel();

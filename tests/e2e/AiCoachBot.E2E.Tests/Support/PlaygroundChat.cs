@@ -75,6 +75,14 @@ public sealed class PlaygroundChat : IAsyncDisposable
         return card;
     }
 
+    /// <summary>The newest bot message bubble (text or card) containing <paramref name="text"/>, once it is shown.</summary>
+    public async Task<ILocator> WaitForMessageAsync(string text)
+    {
+        var message = Page.Locator(".fai-OutputCard").Filter(new() { HasText = text }).Last;
+        await message.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Timeout });
+        return message;
+    }
+
     public Task<int> CountCardsAsync(Regex text) => Cards.Filter(new() { HasTextRegex = text }).CountAsync();
 
     /// <summary>Waits for one more card matching <paramref name="text"/> than the <paramref name="before"/> already shown.</summary>

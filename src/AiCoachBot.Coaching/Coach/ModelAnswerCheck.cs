@@ -7,7 +7,9 @@ namespace AiCoachBot.Coaching.Coach;
 /// <summary>
 /// What a model's reply must satisfy before a user sees it: not empty, not a recital of its instructions,
 /// citations only of passages it was given (by number, or by passage id turned into its number), and no
-/// longer than a chat answer should be. A reply that fails is replaced by the offline answer.
+/// longer than a chat answer should be. Links and markup are taken out: the knowledge base holds none, so a link
+/// in a reply was invented (or planted by an injected text), and Teams would make it clickable.
+/// A reply that fails is replaced by the offline answer.
 /// </summary>
 public static partial class ModelAnswerCheck
 {
@@ -20,6 +22,10 @@ public static partial class ModelAnswerCheck
     {
         var text = reply?.Trim() ?? "";
         if (text.Length == 0 || RecitesInstructions(text, instructions)) return null;
+        text = MarkdownLink().Replace(text, "$1");
+        text = BareLink().Replace(text, "");
+        text = Markup().Replace(text, "").Trim();
+        if (text.Length == 0) return null;
         text = ById().Replace(text, m =>
         {
             var index = passages.ToList().FindIndex(p => p.Id == m.Groups[1].Value);
@@ -64,6 +70,15 @@ public static partial class ModelAnswerCheck
 
     [GeneratedRegex(@"\[(\d{1,3})\]")]
     private static partial Regex ByNumber();
+
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"(?:https?|ftp|file|mailto|javascript|data):[^\s)\]]*|www\.[^\s)\]]+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareLink();
+
+    [GeneratedRegex(@"<[^>]{0,512}>")]
+    private static partial Regex Markup();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

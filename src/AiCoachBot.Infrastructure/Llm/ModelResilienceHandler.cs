@@ -46,19 +46,24 @@ public sealed class ModelResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var outcome = await _pipeline.ExecuteOutcomeAsync(
-            static async (context, state) =>
-            {
-                try
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
                 {
-                    using var attempt = Copy(state.request, state.body);
-                    return Outcome.FromResult(await state.handler.SendOnceAsync(attempt, context.CancellationToken));
-                }
-                catch (Exception ex) { return Outcome.FromException<HttpResponseMessage>(ex); }
-            },
-            ResilienceContextPool.Shared.Get(cancellationToken), (handler: this, request, body));
-        outcome.ThrowIfException();
-        return outcome.Result!;
+                    try
+                    {
+                        using var attempt = Copy(state.request, state.body);
+                        return Outcome.FromResult(await state.handler.SendOnceAsync(attempt, ctx.CancellationToken));
+                    }
+                    catch (Exception ex) { return Outcome.FromException<HttpResponseMessage>(ex); }
+                },
+                context, (handler: this, request, body));
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally { ResilienceContextPool.Shared.Return(context); }
     }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);

@@ -5,35 +5,19 @@ using AiCoachBot.Host.Tests.Support;
 namespace AiCoachBot.Host.Tests.Conversation;
 
 /// <summary>"Explain" through the language model: the finding goes as data under the explain instructions, the answer is labelled.</summary>
-public sealed class ExplainModelTests : FramingTest
+public sealed class ExplainModelTests : ModelTest
 {
-    private FakeModelServer _model = null!;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => _model.Settings();
-
-    public override async Task InitializeAsync()
-    {
-        _model = await FakeModelServer.StartAsync();
-        _model.Reply = _ => "Your answers show no measured baseline yet [1]. Start by measuring this week.";
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
     [Fact]
     public async Task ExplainWithAModel_SendsTheFindingAsData_UnderTheExplainInstructions_AndLabelsTheAnswer()
     {
+        Model.Reply = _ => "Your answers show no measured baseline yet [1]. Start by measuring this week.";
         var channel = TeamChannel();
         var end = await AnswerAllAsync(channel, await CreateProjectAsync(channel, "Email triage"));
         var explain = CardReader.BodyActions(end[1].Card).First(a => (string?)a["title"] == Bot.En("explain.button"));
 
         var answer = (await SendAsync(channel, channel.Submit(CardData(explain["data"])), replies: 1))[0];
 
-        var (system, user) = FakeModelServer.Messages(_model.Requests.Last());
+        var (system, user) = FakeModelServer.Messages(Model.Requests.Last());
         Assert.Equal(CoachPrompts.Fill(Content.Prompts.Explain, Language.En, CoachRequest.MaxWords), system);
         Assert.Contains("<finding>\nfinding: ", user);
         Assert.Contains("<project>\nphase: ", user);

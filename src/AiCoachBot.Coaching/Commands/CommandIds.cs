@@ -14,14 +14,20 @@ public static class CommandIds
     public const string Diagnose = "diagnose";
     public const string Sources = "sources";
     public const string Article = "article";
+    public const string Setup = "setup";
+    public const string NudgesPause = "nudges-pause";
+    public const string NudgesResume = "nudges-resume";
+    public const string KpiStatus = "kpi-status";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
     public const string NewProject = "project.new";
     /// <summary>Sent by a diagnostic's remedy button: add the remedy as an action on the project.</summary>
     public const string AddAction = "project.action.add";
+    /// <summary>Sent by the set-up card's save button.</summary>
+    public const string SaveSetup = "setup.save";
     /// <summary>Sent by an "Explain" button on a scorecard gap or a diagnosed pitfall.</summary>
     public const string Explain = "explain";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article];
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, KpiStatus];
 }

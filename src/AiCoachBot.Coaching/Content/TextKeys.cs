@@ -186,10 +186,82 @@ public static class TextKeys
     public static string RiskTitle(Diagnostics.RiskLevel level) => $"diagnostic.risk.{level}";
     public static string RiskLevelText(Diagnostics.RiskLevel level) => $"diagnostic.level.{level}";
 
+    /// <summary>The channel set-up and weekly nudge texts, named where they are used (Nudges/).</summary>
+    public static readonly string[] NudgeKeys =
+    [
+        "setup.title",
+        "setup.intro",
+        "setup.project",
+        "setup.project.new",
+        "setup.newName",
+        "setup.phase",
+        "setup.kpi.heading",
+        "setup.kpi.label.name",
+        "setup.kpi.label.unit",
+        "setup.kpi.label.baseline",
+        "setup.kpi.label.target",
+        "setup.kpi.label.direction",
+        "setup.kpi.higher",
+        "setup.kpi.lower",
+        "setup.kpi.label.method",
+        "setup.kpi.label.owner",
+        "setup.kpi.label.targetDate",
+        "setup.kpi.add",
+        "setup.plan.heading",
+        "setup.day",
+        "setup.time",
+        "setup.timeZone",
+        "setup.language",
+        "setup.language.en",
+        "setup.language.fr",
+        "setup.pocDecision",
+        "setup.goLive",
+        "setup.save",
+        "setup.problems",
+        "setup.saved",
+        "setup.notChannel",
+        "setup.notAllowed",
+        "setup.kpi.row",
+        "setup.kpi.name",
+        "setup.kpi.method",
+        "setup.kpi.owner",
+        "setup.kpi.baseline",
+        "setup.kpi.target",
+        "setup.kpi.direction",
+        "setup.kpi.date",
+        "setup.kpi.targetAbove",
+        "setup.kpi.targetBelow",
+        "setup.kpi.duplicate",
+        "setup.kpi.tooLong",
+        "setup.kpi.none",
+        "setup.plan.day",
+        "setup.plan.time",
+        "setup.plan.timeZone",
+        "setup.plan.language",
+        "setup.plan.pocDecision",
+        "setup.plan.goLive",
+        "setup.phase.missing",
+        "setup.project.missing",
+        "nudges.notSetUp",
+        "nudges.paused",
+        "nudges.resumed",
+        "kpi.status.title",
+        "kpi.status.kpi",
+        "kpi.status.higher",
+        "kpi.status.lower",
+        "kpi.status.by",
+        "kpi.status.next",
+        "kpi.status.paused",
+        "kpi.status.dates",
+        "kpi.status.noDate",
+        "kpi.status.edit",
+    ];
+
     public static IEnumerable<string> All() =>
         typeof(TextKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
             .Concat(["flow.invalid.yesno", "flow.invalid.choice", "flow.invalid.multiselect", "flow.invalid.multiselectCount", "flow.invalid.scale",
                 "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"])
+            .Concat(NudgeKeys)
             .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Select(RiskLevelText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Where(l => l > Diagnostics.RiskLevel.None).Select(RiskTitle));

@@ -36,6 +36,7 @@ public sealed class CoachingService
     private readonly DiagnosisRecorder _diagnosisRecorder;
     private readonly CoachTurns _coach;
     private readonly ExplainTurns _explain;
+    private readonly SetupTurns _setup;
     private readonly bool _modelConfigured;
 
     public CoachingService(
@@ -63,6 +64,7 @@ public sealed class CoachingService
             (ILogger?)logger ?? NullLogger.Instance);
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
+        _setup = new SetupTurns(content, projects, _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -138,6 +140,7 @@ public sealed class CoachingService
         if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn, data));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command == CommandIds.AddAction) return _diagnostics.AddActionAsync(turn, data, cancellationToken);
+        if (command == CommandIds.SaveSetup) return _setup.SaveAsync(turn, data, cancellationToken);
         if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
@@ -172,6 +175,10 @@ public sealed class CoachingService
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured))),
             CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),
+            CommandIds.Setup => _setup.OpenAsync(turn, cancellationToken),
+            CommandIds.NudgesPause => _setup.SetPausedAsync(turn, paused: true, cancellationToken),
+            CommandIds.NudgesResume => _setup.SetPausedAsync(turn, paused: false, cancellationToken),
+            CommandIds.KpiStatus => _setup.StatusAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)

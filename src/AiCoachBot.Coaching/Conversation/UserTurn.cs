@@ -4,8 +4,11 @@ using AiCoachBot.Coaching.Localization;
 
 namespace AiCoachBot.Coaching.Conversation;
 
-/// <summary>What a user did: typed <see cref="Text"/>, or pressed a card button that sent <see cref="Value"/>.</summary>
-public sealed record UserTurn(ConversationScope Scope, string UserId, string? UserName, string? Locale, string? Text, JsonObject? Value, string? Verb = null)
+/// <summary>
+/// What a user did: typed <see cref="Text"/>, or pressed a card button that sent <see cref="Value"/>.
+/// <see cref="TimeZone"/> is the user's Teams time zone when the client says it.
+/// </summary>
+public sealed record UserTurn(ConversationScope Scope, string UserId, string? UserName, string? Locale, string? Text, JsonObject? Value, string? Verb = null, string? TimeZone = null)
 {
     public Language Language => Languages.FromLocale(Locale);
 

@@ -21,7 +21,8 @@ public sealed record ProjectOwnership(string TenantId, ProjectOwnerKind Kind, st
 
 /// <summary>
 /// An AI project the bot coaches, with the history of its readiness assessments and pitfall diagnostics,
-/// and the actions the team took on. Documents written before diagnostics existed read with none.
+/// the actions the team took on, and its channel set-up for the weekly KPI nudges. Documents written before
+/// a field existed read with none.
 /// </summary>
 public sealed record Project(
     string Id,
@@ -33,7 +34,8 @@ public sealed record Project(
     DateTimeOffset CreatedAt,
     IReadOnlyList<AssessmentRecord> Assessments,
     IReadOnlyList<DiagnosisRecord>? Diagnoses = null,
-    IReadOnlyList<ProjectAction>? Actions = null)
+    IReadOnlyList<ProjectAction>? Actions = null,
+    Nudges.ProjectChannel? Channel = null)
 {
     [JsonIgnore]
     public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];

@@ -20,6 +20,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     private static string IndexKey(ProjectOwnership ownership) => $"projects/{ownership.Key}";
     private static string AnswersKey(string projectId, string runId) => $"assessment/{projectId}/{runId}";
     private static string DiagnosisAnswersKey(string projectId, string runId) => $"diagnosis/{projectId}/{runId}";
+    private const string NudgeIndexKey = "nudges/index";
 
     /// <summary>
     /// Names are unique per owner (any case, accents optional), so that "project name" always finds one.
@@ -112,6 +113,50 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Links the project to its channel with its KPIs and plan, or changes them. The set-up keeps its first owner;
+    /// someone else may change it only if that owner named them. The project joins the nudge index once saved.
+    /// </summary>
+    public async Task<(SetupOutcome Outcome, Project? Project)> SetChannelAsync(ProjectOwnership asker, string id, Nudges.ProjectChannel channel, string phase, CancellationToken cancellationToken)
+    {
+        var outcome = await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            if (project is null) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotFound, null));
+            if (project.Ownership != asker) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotYours, null));
+            if (project.Channel is { } current && !current.MayChange(channel.SetUpBy)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
+            var kept = project.Channel is { } before ? channel with { SetUpBy = before.SetUpBy, SetUpByName = before.SetUpByName, Editors = before.Editors } : channel;
+            var updated = project with { Channel = kept, Phase = phase };
+            return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
+        }, cancellationToken);
+        if (outcome.Outcome == SetupOutcome.Saved)
+        {
+            await store.UpdateAsync(NudgeIndexKey, CoachingJsonContext.Default.NudgeIndex, index =>
+                index?.ProjectIds.Contains(id) == true
+                    ? Change<NudgeIndex, bool>.Keep(false)
+                    : Change<NudgeIndex, bool>.Save(new NudgeIndex([.. index?.ProjectIds ?? [], id]), true), cancellationToken);
+        }
+        return outcome;
+    }
+
+    /// <summary>Pauses or resumes the weekly cards; the same rule as <see cref="SetChannelAsync"/> says who may.</summary>
+    public Task<(SetupOutcome Outcome, Project? Project)> SetPausedAsync(ProjectOwnership asker, string id, string userId, bool paused, CancellationToken cancellationToken) =>
+        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            if (project?.Channel is not { } channel) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotFound, null));
+            if (project.Ownership != asker) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotYours, null));
+            if (!channel.MayChange(userId)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
+            var updated = project with { Channel = channel with { Plan = channel.Plan with { Paused = paused, PausedReason = null } } };
+            return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
+        }, cancellationToken);
+
+    /// <summary>The team's project set up in this channel, if any.</summary>
+    public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>
+        (await ListAsync(team, cancellationToken)).FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);
+
+    /// <summary>The ids of every project with a channel set-up: what the weekly nudge scans.</summary>
+    public async Task<IReadOnlyList<string>> NudgedProjectIdsAsync(CancellationToken cancellationToken) =>
+        (await store.ReadAsync(NudgeIndexKey, CoachingJsonContext.Default.NudgeIndex, cancellationToken))?.Value.ProjectIds ?? [];
+
     private async Task<(Project Project, bool Added)?> AppendRunAsync<TRecord>(
         ProjectOwnership asker, string id, TRecord record, Func<TRecord, string?> runIdOf,
         Func<Project, IReadOnlyList<TRecord>> runs, Func<Project, IReadOnlyList<TRecord>, Project> withRuns,
@@ -156,3 +201,8 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
 }
 
 public enum ActionOutcome { Added, AlreadyOpen, TooMany }
+
+public enum SetupOutcome { Saved, NotFound, NotYours, NotAllowed }
+
+/// <summary>Every project with a channel set-up, by id.</summary>
+public sealed record NudgeIndex(IReadOnlyList<string> ProjectIds);

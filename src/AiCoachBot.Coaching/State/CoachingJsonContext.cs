@@ -13,4 +13,5 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Coach.LastAnswer))]
 [JsonSerializable(typeof(Coach.AnswerRecord))]
 [JsonSerializable(typeof(Coach.ConversationRoster))]
+[JsonSerializable(typeof(Projects.NudgeIndex))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

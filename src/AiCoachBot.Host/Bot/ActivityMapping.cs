@@ -16,7 +16,9 @@ internal static class ActivityMapping
             "groupChat" => ConversationKind.GroupChat,
             _ => activity.Conversation.IsGroup == true ? ConversationKind.GroupChat : ConversationKind.Personal,
         },
-        activity.ChannelData?.Team?.Id);
+        activity.ChannelData?.Team?.Id,
+        activity.ChannelData?.Channel?.Id,
+        activity.ServiceUrl);
 
     public static UserTurn Turn(Activity activity, System.Text.Json.Nodes.JsonObject? value, string? verb = null) => new(
         Scope(activity),
@@ -25,7 +27,8 @@ internal static class ActivityMapping
         Locale(activity),
         activity.Text,
         value,
-        verb);
+        verb,
+        activity.Entities?.FirstOrDefault(e => e?.Type == "clientInfo")?.Timezone ?? activity.LocalTimezone);
 
     /// <summary>The Entra object id is stable across chats; the channel id is the fallback.</summary>
     public static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown-user";

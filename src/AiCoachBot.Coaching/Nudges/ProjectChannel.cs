@@ -1,0 +1,33 @@
+namespace AiCoachBot.Coaching.Nudges;
+
+/// <summary>Where the bot can post into the project's channel later, without being spoken to first.</summary>
+public sealed record ChannelReference(string ServiceUrl, string TenantId, string TeamId, string ChannelId);
+
+/// <summary>When and how the weekly card comes: a day and time in the team's time zone, its language, and the decision dates it counts down to.</summary>
+public sealed record NudgePlan(
+    DayOfWeek Day,
+    TimeOnly Time,
+    string TimeZone,
+    string Language,
+    DateOnly? PocDecision = null,
+    DateOnly? GoLive = null,
+    bool Paused = false,
+    string? PausedReason = null);
+
+/// <summary>
+/// A project's channel set-up: where its weekly card goes, the KPIs it follows and when. <see cref="SetUpBy"/>
+/// owns the set-up; only they and the <see cref="Editors"/> they name may change it.
+/// </summary>
+public sealed record ProjectChannel(
+    ChannelReference Channel,
+    IReadOnlyList<Kpi> Kpis,
+    NudgePlan Plan,
+    string SetUpBy,
+    string SetUpByName,
+    DateTimeOffset SetUpAt,
+    IReadOnlyList<string> Editors)
+{
+    public const int MaxKpis = 10;
+
+    public bool MayChange(string userId) => userId == SetUpBy || Editors.Contains(userId);
+}

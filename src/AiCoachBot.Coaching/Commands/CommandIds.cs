@@ -26,6 +26,8 @@ public static class CommandIds
     public const string AddAction = "project.action.add";
     /// <summary>Sent by the set-up card's save button.</summary>
     public const string SaveSetup = "setup.save";
+    /// <summary>Sent by the weekly card's button: this week's KPI values.</summary>
+    public const string SubmitKpis = "kpi.submit";
     /// <summary>Sent by an "Explain" button on a scorecard gap or a diagnosed pitfall.</summary>
     public const string Explain = "explain";
 

@@ -37,6 +37,7 @@ public sealed class CoachingService
     private readonly CoachTurns _coach;
     private readonly ExplainTurns _explain;
     private readonly SetupTurns _setup;
+    private readonly KpiTurns _kpis;
     private readonly bool _modelConfigured;
 
     public CoachingService(
@@ -65,6 +66,7 @@ public sealed class CoachingService
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time);
+        _kpis = new KpiTurns(content, store, projects, _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -140,6 +142,7 @@ public sealed class CoachingService
         if (command == CommandIds.NewProject) return Task.FromResult(_projects.NewProject(turn, data));
         if (command == CommandIds.CreateProject) return _projects.CreateAsync(turn, data, cancellationToken);
         if (command == CommandIds.AddAction) return _diagnostics.AddActionAsync(turn, data, cancellationToken);
+        if (command == CommandIds.SubmitKpis) return _kpis.SubmitAsync(turn, data, cancellationToken);
         if (command == CommandIds.SaveSetup) return _setup.SaveAsync(turn, data, cancellationToken);
         if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));

@@ -149,6 +149,17 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
         }, cancellationToken);
 
+    /// <summary>A project by id, for the bot's own work (the weekly nudge), never for a user's request.</summary>
+    public async Task<Project?> ReadForBotAsync(string id, CancellationToken cancellationToken) =>
+        (await store.ReadAsync(ProjectKey(id), CoachingJsonContext.Default.Project, cancellationToken))?.Value;
+
+    /// <summary>The bot pauses a project's cards itself when it can no longer post in its channel, and says why.</summary>
+    public Task PauseForBotAsync(string id, string reason, CancellationToken cancellationToken) =>
+        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+            project?.Channel is { } channel
+                ? Change<Project, bool>.Save(project with { Channel = channel with { Plan = channel.Plan with { Paused = true, PausedReason = reason } } }, true)
+                : Change<Project, bool>.Keep(false), cancellationToken);
+
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>
         (await ListAsync(team, cancellationToken)).FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);

@@ -14,4 +14,6 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Coach.AnswerRecord))]
 [JsonSerializable(typeof(Coach.ConversationRoster))]
 [JsonSerializable(typeof(Projects.NudgeIndex))]
+[JsonSerializable(typeof(Nudges.NudgeRecord))]
+[JsonSerializable(typeof(Nudges.KpiHistory))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

@@ -2,7 +2,9 @@ using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Coaching.State;
+using AiCoachBot.Coaching.Nudges;
 using AiCoachBot.Host.Bot;
+using AiCoachBot.Host.Nudges;
 using AiCoachBot.Infrastructure.Llm;
 using AiCoachBot.Infrastructure.Storage;
 using AiCoachBot.Protocol;
@@ -27,6 +29,7 @@ internal static class CoachingRegistration
         });
         services.AddSingleton<CoachingService>();
         services.AddCoachModel();
+        services.AddWeeklyNudges();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddSingleton<ExportDelivery>();
 
@@ -57,6 +60,17 @@ internal static class CoachingRegistration
             };
             return new ConfiguredChatModel(new OpenAiChatModel(options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }));
         });
+    }
+
+    /// <summary>The weekly KPI cards: posted through the connector by a background pass (<c>Nudges:Enabled</c> switches it).</summary>
+    private static void AddWeeklyNudges(this IServiceCollection services)
+    {
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<INudgePoster, ConnectorNudgePoster>();
+        services.AddSingleton(sp => new NudgeDispatcher(
+            sp.GetRequiredService<CoachingContent>(), sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<INudgePoster>(),
+            sp.GetRequiredService<IOptions<NudgeOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NudgeDispatcher>>()));
+        services.AddHostedService<NudgeService>();
     }
 
     /// <summary>Loads content and opens storage before the first request, so a bad file or folder stops the start.</summary>

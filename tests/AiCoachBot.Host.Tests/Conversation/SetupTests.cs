@@ -98,7 +98,7 @@ public sealed class SetupTests : BotTest
         Assert.Equal(Bot.En("project.notYours"), refused[0].Text);
     }
 
-    private static JsonObject Filled(string newProject) => new()
+    public static JsonObject Filled(string newProject) => new()
     {
         ["command"] = "setup.save",
         ["project"] = "new",

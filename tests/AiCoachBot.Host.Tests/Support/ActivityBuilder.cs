@@ -32,8 +32,12 @@ public sealed class ActivityBuilder
     public string Locale { get; }
     public string? TeamId { get; }
     public string UserName { get; }
-    public string UserId { get; } = "29:1" + Guid.NewGuid().ToString("N");
-    public string UserAadObjectId { get; } = Guid.NewGuid().ToString();
+    public string UserId { get; private init; } = "29:1" + Guid.NewGuid().ToString("N");
+    public string UserAadObjectId { get; private init; } = Guid.NewGuid().ToString();
+
+    /// <summary>The same person in another thread of the same channel (the thread a bot's post started).</summary>
+    public ActivityBuilder InThread(string conversationId) =>
+        new(ServiceUrl, conversationId, _kind, Locale, TeamId, UserName) { UserId = UserId, UserAadObjectId = UserAadObjectId };
 
     /// <summary>Someone else in the same conversation (a colleague in the channel).</summary>
     public ActivityBuilder AnotherUser(string userName) => new(ServiceUrl, ConversationId, _kind, Locale, TeamId, userName);

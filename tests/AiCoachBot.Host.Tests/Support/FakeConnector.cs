@@ -120,8 +120,11 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             ["v3", "conversations", var c, "activities"] => (c, null),
             ["v3", "conversations", var c, "activities", var a] => (c, (string?)a),
+            // A new post in a channel: recorded under the channel's id, as the thread it starts.
+            ["v3", "conversations"] when body?["channelData"]?["channel"]?["id"] is JsonValue channel => (channel.GetValue<string>(), null),
             _ => (null, null),
         };
+        var createsConversation = segments.SkipWhile(s => s != "v3").Count() == 2;
 
         ScriptedFailure? failure;
         lock (_gate) failure = _nextFailures.TryDequeue(out var next) ? next : _everyRequest;
@@ -148,6 +151,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (failure?.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var answer = failure is not null
             ? new JsonObject { ["error"] = new JsonObject { ["code"] = failure.Code ?? CodeFor(status), ["message"] = "Scripted failure." } }
+            : createsConversation && responseId is not null ? new JsonObject { ["id"] = $"{conversationId};messageid={responseId}", ["activityId"] = responseId }
             : responseId is not null ? new JsonObject { ["id"] = responseId } : new JsonObject();
         await context.Response.WriteAsync(answer.ToJsonString());
     }

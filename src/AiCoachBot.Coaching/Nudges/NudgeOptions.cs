@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AiCoachBot.Coaching.Nudges;
+
+/// <summary>How the weekly cards are sent (section <c>Nudges</c>).</summary>
+public sealed class NudgeOptions
+{
+    public const string Section = "Nudges";
+
+    /// <summary>Whether this instance looks for due cards at all (the tests drive the dispatcher themselves).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due cards are looked for.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A claim older than this with no outcome means its sender stopped mid-post.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Posts not delivered are tried this many times in all, then reported as failed.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Wait before trying a post again when the connector gave no Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Posts per second at most, so that a thousand projects due at 09:00 do not burst.</summary>
+    [Range(0.1, 1000)]
+    public double MaxPostsPerSecond { get; set; } = 5;
+
+    /// <summary>This instance, in the claims it writes (several may run).</summary>
+    public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+}

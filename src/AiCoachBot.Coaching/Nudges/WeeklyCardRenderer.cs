@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Commands;
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
+using static AiCoachBot.Coaching.Content.CardElements;
+
+namespace AiCoachBot.Coaching.Nudges;
+
+/// <summary>
+/// The weekly check-in card posted in the project's channel: each KPI with its last value and an input for this
+/// week's, the open actions that are due, the next decision date. Once values are recorded, the same card shows them.
+/// </summary>
+public sealed class WeeklyCardRenderer(CoachingContent content)
+{
+    public const string ValuePrefix = "value.";
+    public const string WeekField = "week";
+
+    public JsonObject Render(Project project, string week, bool late, KpiHistory history, DateOnly today, Language language)
+    {
+        var setup = project.Channel!;
+        var strings = content.Strings;
+        var recorded = history.Find(week);
+        var body = new JsonArray
+        {
+            UserText(strings.Format(language, "nudge.card.title", ("project", project.Name)), size: "Large", weight: "Bolder"),
+            Text(strings.Format(language, "nudge.card.week", ("week", week)), subtle: true),
+        };
+        if (late) body.Add(Text(strings.Get(language, "nudge.card.late"), color: "Warning", size: "Small"));
+        foreach (var kpi in setup.Kpis)
+        {
+            body.Add(Text(strings.Format(language, "nudge.card.kpi", new Dictionary<string, string>
+            {
+                ["name"] = MarkdownText.Literal(kpi.Name),
+                ["baseline"] = Number(kpi.Baseline, language),
+                ["target"] = Number(kpi.Target, language),
+                ["unit"] = kpi.Unit.Length == 0 ? "" : " " + MarkdownText.Literal(kpi.Unit),
+            }), separator: true));
+            body.Add(Text(history.LastBefore(kpi.Id, week) is { } last
+                ? strings.Format(language, "nudge.card.last", ("value", Number(last.Value, language)), ("week", last.Week))
+                : strings.Get(language, "nudge.card.noValue"), subtle: true, size: "Small"));
+            if (recorded?.Values.TryGetValue(kpi.Id, out var value) == true)
+                body.Add(Text(strings.Format(language, "nudge.card.recorded", ("value", Number(value, language)), ("by", MarkdownText.Literal(recorded.ByName))), color: "Good"));
+            else if (recorded is null)
+                body.Add(new JsonObject { ["type"] = "Input.Text", ["id"] = ValuePrefix + kpi.Id, ["label"] = strings.Format(language, "nudge.card.input", ("unit", kpi.Unit)), ["maxLength"] = 30 });
+        }
+        var due = project.OpenActions.Where(a => a.Due is null || a.Due <= today.AddDays(7)).Take(5).ToList();
+        if (due.Count > 0)
+        {
+            body.Add(Text(strings.Get(language, "nudge.card.actions"), weight: "Bolder", separator: true));
+            foreach (var action in due) body.Add(Text("• " + MarkdownText.Literal(action.Text), size: "Small", color: action.Due < today ? "Attention" : null));
+        }
+        if (NextDecision(setup.Plan, today) is { } decision)
+            body.Add(Text(strings.Format(language, "nudge.card.decision",
+                ("what", strings.Get(language, decision.Key)), ("date", language.Date(new DateTimeOffset(decision.Date, TimeOnly.MinValue, TimeSpan.Zero))),
+                ("days", (decision.Date.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture))), separator: true));
+
+        var actions = new JsonArray();
+        if (recorded is null)
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = strings.Get(language, "nudge.card.submit"),
+                ["data"] = new JsonObject { ["command"] = CommandIds.SubmitKpis, [ProjectCards.ProjectInput] = project.Id, [WeekField] = week },
+            });
+        return Card(body, actions, strings.Format(language, "nudge.card.title", ("project", project.Name)));
+    }
+
+    private static (string Key, DateOnly Date)? NextDecision(NudgePlan plan, DateOnly today) =>
+        new[] { ("nudge.card.poc", plan.PocDecision), ("nudge.card.goLive", plan.GoLive) }
+            .Where(d => d.Item2 is { } date && date >= today).Select(d => (d.Item1, d.Item2!.Value)).OrderBy(d => d.Item2).Select(d => ((string, DateOnly)?)d).FirstOrDefault();
+
+    public static string Number(decimal value, Language language) => value.ToString("0.##", language.Culture());
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Nudges;
+using AiCoachBot.Coaching.Projects;
+using AiCoachBot.Coaching.State;
+using AiCoachBot.Coaching.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AiCoachBot.Coaching.Tests;
+
+/// <summary>The weekly cards: posted once per (project, week), at the local time, late after downtime, never twice.</summary>
+public sealed class NudgeDispatcherTests
+{
+    private static readonly CoachingContent Content = CoachingContent.Load(Paths.Content, []);
+    // Sunday 29 November 2026, 12:00 UTC: the set-ups are saved then.
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryDocumentStore _store = new();
+    private readonly FakePoster _poster = new();
+
+    public NudgeDispatcherTests() => _poster.Clock = _clock;
+
+    [Fact]
+    public async Task ThreeWeeksOfTicks_PostEachProjectOncePerWeek_AtItsOwnLocalTime()
+    {
+        var paris = await SetUpAsync("Paris", "Europe/Paris");
+        var newYork = await SetUpAsync("New York", "America/New_York");
+        var dispatcher = Dispatcher();
+
+        for (var i = 0; i < 3 * 7 * 24 * 4; i++)
+        {
+            await dispatcher.RunOnceAsync(default);
+            _clock.Advance(TimeSpan.FromMinutes(15));
+        }
+
+        var posts = _poster.Posts.ToList();
+        Assert.Equal(6, posts.Count);
+        Assert.All(posts.Where(p => p.Channel.ChannelId == paris.Channel!.Channel.ChannelId), p => Assert.Equal(8, p.At.UtcDateTime.Hour));
+        Assert.All(posts.Where(p => p.Channel.ChannelId == newYork.Channel!.Channel.ChannelId), p => Assert.Equal(14, p.At.UtcDateTime.Hour));
+        Assert.All(posts, p => Assert.Equal(DayOfWeek.Monday, p.At.UtcDateTime.DayOfWeek));
+    }
+
+    [Fact]
+    public async Task TwoInstancesRunningTogether_PostEachWeekOnce()
+    {
+        await SetUpAsync("Paris", "Europe/Paris");
+        var first = Dispatcher("a");
+        var second = Dispatcher("b");
+        _clock.Advance(TimeSpan.FromHours(21)); // Monday 09:00 Paris has passed
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? first : second).RunOnceAsync(default)));
+
+        Assert.Single(_poster.Posts);
+    }
+
+    [Fact]
+    public async Task AfterDowntime_TheMissedCardIsPostedLateOnce_AndOlderWeeksNever()
+    {
+        await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromDays(10)); // Wednesday 9 December: W49 was missed, W50 is due
+
+        await Dispatcher().RunOnceAsync(default);
+        await Dispatcher().RunOnceAsync(default);
+
+        var post = Assert.Single(_poster.Posts);
+        Assert.Contains("2026-W50", post.Card.ToJsonString());
+        var record = await RecordAsync(post, "2026-W50");
+        Assert.True(record.Late);
+        Assert.Null(await _store.ReadAsync(NudgeDispatcher.RecordKey(ProjectId(post), "2026-W49"), default));
+    }
+
+    [Fact]
+    public async Task AClaimWhoseSenderStopped_IsNeverPostedAgain()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        var claim = new NudgeRecord(project.Id, "2026-W49", NudgeState.Claimed, _clock.GetUtcNow(), false, _clock.GetUtcNow(), "crashed", 1);
+        await _store.WriteAsync(NudgeDispatcher.RecordKey(project.Id, "2026-W49"), claim, null, CoachingJsonContext.Default.NudgeRecord, default);
+
+        await Dispatcher().RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await Dispatcher().RunOnceAsync(default);
+        await Dispatcher().RunOnceAsync(default);
+
+        Assert.Empty(_poster.Posts);
+        var record = (await _store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, "2026-W49"), CoachingJsonContext.Default.NudgeRecord, default))!.Value;
+        Assert.Equal(NudgeState.Unknown, record.State);
+    }
+
+    [Fact]
+    public async Task AThrottledPost_IsTriedAgainAfterItsRetryAfter_AndThenPostedOnce()
+    {
+        await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        _poster.Next.Enqueue(new PostOutcome(PostResult.NotDelivered, RetryAfter: TimeSpan.FromMinutes(3), Problem: "429"));
+        var dispatcher = Dispatcher();
+
+        await dispatcher.RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        await dispatcher.RunOnceAsync(default);
+        await dispatcher.RunOnceAsync(default);
+
+        Assert.Equal(2, _poster.Attempts);
+        var post = Assert.Single(_poster.Posts);
+        Assert.Equal((NudgeState.Sent, 2), ((await RecordAsync(post, "2026-W49")).State, (await RecordAsync(post, "2026-W49")).Attempts));
+    }
+
+    [Fact]
+    public async Task ABotRemovedFromTheTeam_PausesTheProject_WithTheReason_AndNothingMoreIsTried()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        _poster.Next.Enqueue(new PostOutcome(PostResult.Gone, Problem: "403 BotNotInConversationRoster"));
+        var dispatcher = Dispatcher();
+
+        await dispatcher.RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromDays(7));
+        await dispatcher.RunOnceAsync(default);
+
+        Assert.Equal(1, _poster.Attempts);
+        var paused = (await new ProjectStore(_store, _clock).ReadForBotAsync(project.Id, default))!.Channel!.Plan;
+        Assert.Equal((true, "403 BotNotInConversationRoster"), (paused.Paused, paused.PausedReason));
+    }
+
+    [Fact]
+    public async Task APostThatKeepsFailing_IsGivenUpAfterItsAttempts()
+    {
+        await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        for (var i = 0; i < 10; i++) _poster.Next.Enqueue(new PostOutcome(PostResult.NotDelivered, Problem: "503"));
+        var dispatcher = Dispatcher();
+
+        for (var i = 0; i < 10; i++)
+        {
+            await dispatcher.RunOnceAsync(default);
+            _clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        Assert.Equal(new NudgeOptions().MaxAttempts, _poster.Attempts);
+        Assert.Empty(_poster.Posts);
+    }
+
+    [Fact]
+    public async Task TheWeekWhoseTimeHadPassedBeforeTheSetUp_IsNotOwed()
+    {
+        _clock.Advance(TimeSpan.FromHours(22)); // Monday 30 November, 11:00 Paris: set up after this week's time
+        await SetUpAsync("Paris", "Europe/Paris");
+
+        await Dispatcher().RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromDays(7));
+        await Dispatcher().RunOnceAsync(default);
+
+        Assert.Contains("2026-W50", Assert.Single(_poster.Posts).Card.ToJsonString());
+    }
+
+    private NudgeDispatcher Dispatcher(string instance = "test") =>
+        new(Content, _store, _poster, new NudgeOptions { InstanceId = instance, MaxPostsPerSecond = 1000 }, _clock, NullLogger.Instance);
+
+    private async Task<Project> SetUpAsync(string name, string zone)
+    {
+        var projects = new ProjectStore(_store, _clock);
+        var team = new ProjectOwnership("tenant", ProjectOwnerKind.Team, "team-" + name);
+        var project = (await projects.CreateAsync(team, name, "", "poc", "owner", default)).Created!;
+        var kpi = new Kpi("k1", "Handling time", "min", 12, 8, KpiDirection.LowerIsBetter, "CRM report", "Ops");
+        var setup = new ProjectChannel(new ChannelReference("https://smba.example/emea/", "tenant", "team-" + name, "19:" + name + "@thread.tacv2"),
+            [kpi], new NudgePlan(DayOfWeek.Monday, new TimeOnly(9, 0), zone, "en"), "owner", "Owner", _clock.GetUtcNow(), []);
+        var (outcome, saved) = await projects.SetChannelAsync(team, project.Id, setup, "poc", default);
+        Assert.Equal(SetupOutcome.Saved, outcome);
+        return saved!;
+    }
+
+    private async Task<NudgeRecord> RecordAsync(FakePoster.Post post, string week) =>
+        (await _store.ReadAsync(NudgeDispatcher.RecordKey(ProjectId(post), week), CoachingJsonContext.Default.NudgeRecord, default))!.Value;
+
+    private static string ProjectId(FakePoster.Post post) =>
+        post.Card.ToJsonString().Split("\"project\":\"")[1].Split('"')[0];
+
+    private sealed class FakePoster : INudgePoster
+    {
+        public sealed record Post(ChannelReference Channel, JsonObject Card, DateTimeOffset At);
+
+        public ConcurrentQueue<PostOutcome> Next { get; } = new();
+        public ConcurrentQueue<Post> Posts { get; } = new();
+        private int _attempts;
+        public int Attempts => _attempts;
+        public TimeProvider? Clock { get; set; }
+
+        public Task<PostOutcome> PostAsync(ChannelReference channel, JsonObject card, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            if (Next.TryDequeue(out var scripted)) return Task.FromResult(scripted);
+            Posts.Enqueue(new Post(channel, card, Now()));
+            return Task.FromResult(new PostOutcome(PostResult.Posted, $"a{_attempts}", channel.ChannelId + ";messageid=" + _attempts));
+        }
+
+        private DateTimeOffset Now() => Clock?.GetUtcNow() ?? DateTimeOffset.MinValue;
+    }
+}

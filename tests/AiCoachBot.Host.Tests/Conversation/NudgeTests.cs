@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AiCoachBot.Coaching.Nudges;
+using AiCoachBot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiCoachBot.Host.Tests.Conversation;
+
+/// <summary>The weekly card over the wire: posted as a new post in the channel at the local time, values recorded from it, the card updated in place.</summary>
+public sealed class NudgeTests : BotTest
+{
+    // Sunday 29 November 2026, 12:00 UTC; the set-up asks for Mondays at 09:00 Paris time (08:00 UTC).
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Nudges:Enabled"] = "false", ["Nudges:MaxPostsPerSecond"] = "1000" };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
+
+    [Fact]
+    public async Task TheWeeklyCard_IsPostedInTheChannelAtItsTime_AndItsValuesAreRecordedAndShownInPlace()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        var channelId = channel.Message("x")["channelData"]!["channel"]!["id"]!.GetValue<string>();
+        var dispatcher = Bot.Services.GetRequiredService<NudgeDispatcher>();
+
+        _clock.Advance(TimeSpan.FromHours(19)); // Monday 07:00 UTC: not yet
+        Assert.Equal(0, await dispatcher.RunOnceAsync(default));
+        _clock.Advance(TimeSpan.FromHours(1.5));
+        Assert.Equal(1, await dispatcher.RunOnceAsync(default));
+        Assert.Equal(0, await dispatcher.RunOnceAsync(default));
+
+        var post = Assert.Single(Connector.Requests, r => r.Method == "POST" && r.ConversationId == channelId);
+        Assert.True(post.Body!["isGroup"]!.GetValue<bool>());
+        var card = post.Body["activity"]!["attachments"]![0]!["content"]!.AsObject();
+        Assert.Equal(Bot.En("nudge.card.title", ("project", "Email triage")), CardReader.Texts(card)[0]);
+        var submit = CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]);
+        var inputs = card.ToJsonString().Split("\"id\":\"value.").Skip(1).Select(s => "value." + s.Split('"')[0]).ToList();
+        Assert.Equal(2, inputs.Count);
+        submit[inputs[0]] = "11,5";
+        var thread = channel.InThread($"{channelId};messageid={post.ResponseId}");
+
+        var recorded = await SendAsync(thread, thread.Submit(submit.DeepClone(), post.ResponseId), replies: 1);
+        submit[inputs[1]] = "20";
+        var replaced = await SendAsync(thread, thread.Submit(submit.DeepClone(), post.ResponseId), replies: 1);
+
+        Assert.Equal(Bot.En("nudge.submit.recorded", ("week", "2026-W49"), ("values", "Handling time = 11.5 min")), recorded[0].Text);
+        Assert.Equal(Bot.En("nudge.submit.replaced", ("week", "2026-W49"), ("values", "Handling time = 11.5 min; Adoption = 20 %")), replaced[0].Text);
+        var update = Connector.Requests.Last(r => r.Method == "PUT");
+        Assert.Equal(post.ResponseId, update.ActivityId);
+        Assert.Contains(CardReader.Texts(update.Body!["attachments"]![0]!["content"]), t => t.StartsWith("This week: **20**", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ValuesThatAreNotNumbers_OrACardOfAnotherTeam_AreRefused()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+        var card = Connector.Requests.Single(r => r.Method == "POST" && r.Body?["isGroup"] is not null).Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
+        var submit = CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]);
+        var input = "value." + card.ToJsonString().Split("\"id\":\"value.")[1].Split('"')[0];
+        submit[input] = "about ten";
+        var otherTeam = TeamChannel();
+
+        var notANumber = await SendAsync(channel, channel.Submit(submit.DeepClone()), replies: 1);
+        submit[input] = "10";
+        var foreign = await SendAsync(otherTeam, otherTeam.Submit(submit.DeepClone()), replies: 1);
+
+        Assert.Equal(Bot.En("nudge.submit.invalid", ("kpi", "Handling time"), ("value", "about ten")), notANumber[0].Text);
+        Assert.Equal(Bot.En("nudge.submit.unknown"), foreign[0].Text);
+    }
+
+    [Fact]
+    public async Task AChannelTheBotWasRemovedFrom_PausesTheProject()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        Connector.FailNext(403, code: "BotNotInConversationRoster");
+
+        Assert.Equal(0, await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default));
+
+        var status = CardReader.Texts((await SayOneAsync(channel, ActivityBuilder.Mention + " kpi status")).Card);
+        Assert.Contains(Bot.En("kpi.status.paused"), status);
+        Assert.Contains(Bot.Logs.Entries, e => e.EventId.Id == 6003 && e.Message.Contains("403"));
+    }
+}

@@ -155,6 +155,60 @@ public sealed class NudgeDispatcherTests
         Assert.Contains("2026-W50", Assert.Single(_poster.Posts).Card.ToJsonString());
     }
 
+    [Fact]
+    public async Task WithNoValuesTwoDaysAfterTheCard_OneReminderGoesInItsThread_OnceWhateverTheInstances()
+    {
+        await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        await Dispatcher("a").RunOnceAsync(default);
+        var thread = Assert.Single(_poster.Posts).Channel.ChannelId + ";messageid=1";
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Dispatcher("a").RunOnceAsync(default);
+        Assert.Empty(_poster.Replies);
+        _clock.Advance(TimeSpan.FromDays(1.5));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Dispatcher(i % 2 == 0 ? "a" : "b").RunOnceAsync(default)));
+        _clock.Advance(TimeSpan.FromDays(2));
+        await Dispatcher("b").RunOnceAsync(default);
+
+        var reminder = Assert.Single(_poster.Replies);
+        Assert.Equal(thread, reminder.Thread);
+        Assert.Contains("2026-W49", reminder.Text);
+    }
+
+    [Fact]
+    public async Task OnceValuesAreRecorded_NoReminderGoes()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        await Dispatcher().RunOnceAsync(default);
+        var history = new KpiHistory([]).With(new KpiWeek("2026-W49", new Dictionary<string, decimal> { ["k1"] = 11 }, "u", "U", _clock.GetUtcNow()));
+        await _store.WriteAsync(NudgeDispatcher.HistoryKey(project.Id), history, null, CoachingJsonContext.Default.KpiHistory, default);
+
+        _clock.Advance(TimeSpan.FromDays(3));
+        await Dispatcher().RunOnceAsync(default);
+
+        Assert.Empty(_poster.Replies);
+    }
+
+    [Fact]
+    public async Task NextWeeksCard_DrawsTheValuesAndThePathToTarget_WithATextFallback()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        var history = new KpiHistory([]).With(new KpiWeek("2026-W49", new Dictionary<string, decimal> { ["k1"] = 11.5m }, "u", "U", _clock.GetUtcNow()));
+        await _store.WriteAsync(NudgeDispatcher.HistoryKey(project.Id), history, null, CoachingJsonContext.Default.KpiHistory, default);
+        _clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(21));
+
+        await Dispatcher().RunOnceAsync(default);
+
+        var card = Assert.Single(_poster.Posts).Card.ToJsonString();
+        var chart = JsonNode.Parse(card)!["body"]!.AsArray().Single(e => (string?)e!["type"] == "Chart.Line")!;
+        Assert.Equal(["Recorded", "Path to target"], chart["data"]!.AsArray().Select(d => (string)d!["legend"]!));
+        Assert.Equal(11.5m, chart["data"]![0]!["values"]![0]!["y"]!.GetValue<decimal>());
+        Assert.Equal("TextBlock", (string?)chart["fallback"]!["type"]);
+        Assert.Contains("on track: 11.5 against 11.67", (string?)chart["fallback"]!["text"]);
+    }
+
     private NudgeDispatcher Dispatcher(string instance = "test") =>
         new(Content, _store, _poster, new NudgeOptions { InstanceId = instance, MaxPostsPerSecond = 1000 }, _clock, NullLogger.Instance);
 
@@ -193,6 +247,14 @@ public sealed class NudgeDispatcherTests
             if (Next.TryDequeue(out var scripted)) return Task.FromResult(scripted);
             Posts.Enqueue(new Post(channel, card, Now()));
             return Task.FromResult(new PostOutcome(PostResult.Posted, $"a{_attempts}", channel.ChannelId + ";messageid=" + _attempts));
+        }
+
+        public ConcurrentQueue<(string Thread, string Text)> Replies { get; } = new();
+
+        public Task<PostOutcome> ReplyAsync(ChannelReference channel, string threadId, string text, CancellationToken cancellationToken)
+        {
+            Replies.Enqueue((threadId, text));
+            return Task.FromResult(new PostOutcome(PostResult.Posted, "r" + Replies.Count, threadId));
         }
 
         private DateTimeOffset Now() => Clock?.GetUtcNow() ?? DateTimeOffset.MinValue;

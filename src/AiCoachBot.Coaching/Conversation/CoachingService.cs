@@ -42,7 +42,8 @@ public sealed class CoachingService
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
-        IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null)
+        IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
+        Nudges.NudgeDispatcher? nudges = null)
     {
         _content = content;
         _store = store;
@@ -65,7 +66,7 @@ public sealed class CoachingService
             (ILogger?)logger ?? NullLogger.Instance);
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
-        _setup = new SetupTurns(content, projects, _replies, time);
+        _setup = new SetupTurns(content, projects, _replies, time, nudges);
         _kpis = new KpiTurns(content, store, projects, _replies, time);
     }
 
@@ -182,6 +183,7 @@ public sealed class CoachingService
             CommandIds.NudgesPause => _setup.SetPausedAsync(turn, paused: true, cancellationToken),
             CommandIds.NudgesResume => _setup.SetPausedAsync(turn, paused: false, cancellationToken),
             CommandIds.KpiStatus => _setup.StatusAsync(turn, cancellationToken),
+            CommandIds.NudgesNow => _setup.NowAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)

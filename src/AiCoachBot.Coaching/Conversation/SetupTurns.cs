@@ -14,7 +14,7 @@ namespace AiCoachBot.Coaching.Conversation;
 /// pause</c> / <c>resume</c> and <c>kpi status</c> act on the project set up in this channel. Only in a team channel;
 /// only the set-up's owner or someone they named changes it.
 /// </summary>
-public sealed class SetupTurns(CoachingContent content, ProjectStore projects, Replies replies, TimeProvider time)
+public sealed class SetupTurns(CoachingContent content, ProjectStore projects, Replies replies, TimeProvider time, NudgeDispatcher? dispatcher)
 {
     private readonly SetupCardRenderer _card = new(content);
 
@@ -78,6 +78,21 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         if (outcome != SetupOutcome.Saved) return Say(turn, "nudges.notSetUp");
         var args = new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project!.Name), ["next"] = NextText(project.Channel!, turn.Language) };
         return TurnResult.Say(replies.Text(turn.Language, paused ? "nudges.paused" : "nudges.resumed", args));
+    }
+
+    /// <summary><c>nudges now</c>: this week's card at once, by whoever may change the set-up; never a second one for the week.</summary>
+    public async Task<TurnResult> NowAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        if (await LinkedAsync(turn, cancellationToken) is not { Channel: { } setup } project) return Say(turn, ChannelOf(turn) is null ? "setup.notChannel" : "nudges.notSetUp");
+        if (!setup.MayChange(turn.UserId)) return NotAllowed(turn, setup);
+        var result = dispatcher is null ? NudgeDispatcher.NowResult.NotPosted : await dispatcher.PostNowAsync(project, cancellationToken);
+        var key = result switch
+        {
+            NudgeDispatcher.NowResult.Posted => "nudges.now.posted",
+            NudgeDispatcher.NowResult.AlreadyPosted => "nudges.now.already",
+            _ => "nudges.now.failed",
+        };
+        return TurnResult.Say(replies.Text(turn.Language, key, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) }));
     }
 
     public async Task<TurnResult> StatusAsync(UserTurn turn, CancellationToken cancellationToken)

@@ -17,8 +17,11 @@ public enum PostResult
 
 public sealed record PostOutcome(PostResult Result, string? ActivityId = null, string? ConversationId = null, TimeSpan? RetryAfter = null, string? Problem = null);
 
-/// <summary>Posts a card as a new post in a channel, without being spoken to first.</summary>
+/// <summary>Posts into a channel without being spoken to first: a card as a new post, or a reply in a thread.</summary>
 public interface INudgePoster
 {
     Task<PostOutcome> PostAsync(ChannelReference channel, JsonObject card, CancellationToken cancellationToken);
+
+    /// <summary>A short text in the thread a post started (the reminder).</summary>
+    Task<PostOutcome> ReplyAsync(ChannelReference channel, string threadId, string text, CancellationToken cancellationToken);
 }

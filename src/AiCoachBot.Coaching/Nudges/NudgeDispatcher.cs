@@ -46,14 +46,34 @@ public sealed class NudgeDispatcher(
         var due = WeeklySchedule.Latest(now, new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
         // A week whose time had passed before the set-up was saved is not owed.
         if (due.DueAt < setup.SetUpAt) return false;
+        var posted = await PostAsync(project, setup, zone, due, cancellationToken) == NowResult.Posted;
+        await RemindAsync(project, setup, due.Week, cancellationToken);
+        return posted;
+    }
 
+    /// <summary>What <c>nudges now</c> did with this week's card.</summary>
+    public enum NowResult { Posted, AlreadyPosted, NotPosted }
+
+    /// <summary>Posts this week's card now, unless it was posted (or is being posted) already: still once a week.</summary>
+    public async Task<NowResult> PostNowAsync(Project project, CancellationToken cancellationToken)
+    {
+        if (project.Channel is not { } setup || NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return NowResult.NotPosted;
+        var now = time.GetUtcNow();
+        var week = WeeklySchedule.WeekOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime));
+        return await PostAsync(project, setup, zone, new DueWeek(week, now, Late: false), cancellationToken);
+    }
+
+    private async Task<NowResult> PostAsync(Project project, ProjectChannel setup, TimeZoneInfo zone, DueWeek due, CancellationToken cancellationToken)
+    {
+        var projectId = project.Id;
+        var now = time.GetUtcNow();
         var key = RecordKey(projectId, due.Week);
         var existing = await store.ReadAsync(key, CoachingJsonContext.Default.NudgeRecord, cancellationToken);
-        if (!await MayClaimAsync(key, existing, now, cancellationToken)) return false;
+        if (!await MayClaimAsync(key, existing, now, cancellationToken)) return existing?.Value.State == NudgeState.Sent ? NowResult.AlreadyPosted : NowResult.NotPosted;
         var claim = new NudgeRecord(projectId, due.Week, NudgeState.Claimed, due.DueAt, due.Late, now, options.InstanceId, (existing?.Value.Attempts ?? 0) + 1);
         string etag;
         try { etag = await store.WriteAsync(key, claim, existing?.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
-        catch (ConcurrencyConflictException) { return false; }
+        catch (ConcurrencyConflictException) { return NowResult.NotPosted; }
 
         await PaceAsync(cancellationToken);
         var history = (await store.ReadAsync(HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
@@ -65,7 +85,31 @@ public sealed class NudgeDispatcher(
         catch (ConcurrencyConflictException) { }
         if (outcome.Result == PostResult.Gone) await _projects.PauseForBotAsync(projectId, outcome.Problem ?? "gone", cancellationToken);
         Log(after, outcome);
-        return outcome.Result == PostResult.Posted;
+        return outcome.Result == PostResult.Posted ? NowResult.Posted : NowResult.NotPosted;
+    }
+
+    /// <summary>
+    /// One reminder in the card's thread when nobody has recorded a value some days after it was posted. The reminder
+    /// is claimed on the week's record first, so it goes at most once, whichever instance gets there.
+    /// </summary>
+    private async Task RemindAsync(Project project, ProjectChannel setup, string week, CancellationToken cancellationToken)
+    {
+        var key = RecordKey(project.Id, week);
+        var found = await store.ReadAsync(key, CoachingJsonContext.Default.NudgeRecord, cancellationToken);
+        if (found?.Value is not { State: NudgeState.Sent, SentAt: { } sentAt, ConversationId: { } thread, ReminderClaimedAt: null } record) return;
+        var now = time.GetUtcNow();
+        if (now - sentAt < options.ReminderAfter) return;
+        var history = (await store.ReadAsync(HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value;
+        if (history?.Find(week) is not null) return;
+        string etag;
+        try { etag = await store.WriteAsync(key, record with { ReminderClaimedAt = now }, found.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
+        catch (ConcurrencyConflictException) { return; }
+        var language = Languages.FromLocale(setup.Plan.Language);
+        var text = content.Strings.Format(language, "nudge.reminder", ("week", week));
+        var outcome = await poster.ReplyAsync(setup.Channel, thread, text, cancellationToken);
+        if (outcome.Result != PostResult.Posted) return;
+        try { await store.WriteAsync(key, record with { ReminderClaimedAt = now, ReminderSentAt = time.GetUtcNow() }, etag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
+        catch (ConcurrencyConflictException) { }
     }
 
     /// <summary>Absent, or due for another try. A claim past its lease turns unknown: its sender stopped mid-post.</summary>

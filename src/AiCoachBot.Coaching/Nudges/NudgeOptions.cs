@@ -30,6 +30,10 @@ public sealed class NudgeOptions
     [Range(0.1, 1000)]
     public double MaxPostsPerSecond { get; set; } = 5;
 
+    /// <summary>With no value recorded this long after the card, one reminder goes in its thread.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "6.00:00:00")]
+    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>This instance, in the claims it writes (several may run).</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -10,7 +10,10 @@ namespace AiCoachBot.Coaching.Nudges;
 [JsonConverter(typeof(JsonStringEnumConverter<NudgeState>))]
 public enum NudgeState { Claimed, Sent, Retry, Failed, Unknown }
 
-/// <summary>One (project, week) card: claimed, sent, to retry, failed or unknown, with what the post returned.</summary>
+/// <summary>
+/// One (project, week) card: claimed, sent, to retry, failed or unknown, with what the post returned. The reminder is
+/// claimed the same way, at most once a week, whatever became of it.
+/// </summary>
 public sealed record NudgeRecord(
     string ProjectId,
     string Week,
@@ -24,4 +27,6 @@ public sealed record NudgeRecord(
     string? ActivityId = null,
     string? ConversationId = null,
     DateTimeOffset? SentAt = null,
-    string? Problem = null);
+    string? Problem = null,
+    DateTimeOffset? ReminderClaimedAt = null,
+    DateTimeOffset? ReminderSentAt = null);

@@ -40,6 +40,8 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
             body.Add(Text(history.LastBefore(kpi.Id, week) is { } last
                 ? strings.Format(language, "nudge.card.last", ("value", Number(last.Value, language)), ("week", last.Week))
                 : strings.Get(language, "nudge.card.noValue"), subtle: true, size: "Small"));
+            var trend = KpiTrend.Of(kpi, history, setup.Plan, DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime), week);
+            if (trend.Values.Count > 0) body.Add(TrendChart(trend, language));
             if (recorded?.Values.TryGetValue(kpi.Id, out var value) == true)
                 body.Add(Text(strings.Format(language, "nudge.card.recorded", ("value", Number(value, language)), ("by", MarkdownText.Literal(recorded.ByName))), color: "Good"));
             else if (recorded is null)
@@ -65,6 +67,32 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
                 ["data"] = new JsonObject { ["command"] = CommandIds.SubmitKpis, [ProjectCards.ProjectInput] = project.Id, [WeekField] = week },
             });
         return Card(body, actions, strings.Format(language, "nudge.card.title", ("project", project.Name)));
+    }
+
+    /// <summary>
+    /// Teams' native line chart of the recorded values with the path to target as a second series; clients that
+    /// draw no chart (the Agents Playground) show the fallback: a text sparkline and where the path says the KPI should be.
+    /// </summary>
+    public JsonObject TrendChart(KpiTrend trend, Language language)
+    {
+        var strings = content.Strings;
+        var last = trend.Values[^1];
+        var status = strings.Format(language, trend.OnTrack == true ? "nudge.card.onTrack" : "nudge.card.behind",
+            ("value", Number(last.Value, language)), ("path", Number(trend.PathAt(last.Week), language)));
+        JsonArray Points(Func<(string Week, decimal Value), decimal> y) =>
+            new(trend.Values.Select(v => (JsonNode)new JsonObject { ["x"] = v.Week, ["y"] = Math.Round(y(v), 2) }).ToArray());
+        return new JsonObject
+        {
+            ["type"] = "Chart.Line",
+            ["title"] = trend.Kpi.Name,
+            ["xAxisTitle"] = strings.Get(language, "nudge.chart.x"),
+            ["yAxisTitle"] = trend.Kpi.Unit,
+            ["colorSet"] = "categorical",
+            ["data"] = new JsonArray(
+                new JsonObject { ["legend"] = strings.Get(language, "nudge.chart.values"), ["values"] = Points(v => v.Value) },
+                new JsonObject { ["legend"] = strings.Get(language, "nudge.chart.path"), ["values"] = Points(v => trend.PathAt(v.Week)) }),
+            ["fallback"] = Text(strings.Format(language, "nudge.card.trend", ("spark", trend.Sparkline()), ("status", status)), size: "Small", color: trend.OnTrack == true ? "Good" : "Warning"),
+        };
     }
 
     private static (string Key, DateOnly Date)? NextDecision(NudgePlan plan, DateOnly today) =>

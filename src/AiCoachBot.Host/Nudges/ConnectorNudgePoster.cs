@@ -15,10 +15,8 @@ namespace AiCoachBot.Host.Nudges;
 /// </summary>
 public sealed class ConnectorNudgePoster(IConnectorClient connector, TrustedServiceUrls trusted) : INudgePoster
 {
-    public async Task<PostOutcome> PostAsync(ChannelReference channel, JsonObject card, CancellationToken cancellationToken)
+    public Task<PostOutcome> PostAsync(ChannelReference channel, JsonObject card, CancellationToken cancellationToken)
     {
-        // The address was stored from an authenticated activity of this channel: the bot's token may go there again.
-        trusted.Trust(channel.ServiceUrl);
         var parameters = new ConversationParameters
         {
             IsGroup = true,
@@ -26,11 +24,25 @@ public sealed class ConnectorNudgePoster(IConnectorClient connector, TrustedServ
             ChannelData = new TeamsChannelData { Channel = new TeamsId { Id = channel.ChannelId }, Tenant = new TeamsId { Id = channel.TenantId } },
             Activity = Activity.Message(attachments: [Attachment.AdaptiveCard(card)]),
         };
-        try
+        return OutcomeOfAsync(channel, async () =>
         {
             var created = await connector.CreateConversationAsync(channel.ServiceUrl, parameters, cancellationToken);
             return new PostOutcome(PostResult.Posted, created.ActivityId ?? created.Id, created.Id);
-        }
+        }, cancellationToken);
+    }
+
+    public Task<PostOutcome> ReplyAsync(ChannelReference channel, string threadId, string text, CancellationToken cancellationToken) =>
+        OutcomeOfAsync(channel, async () =>
+        {
+            var sent = await connector.SendToConversationAsync(channel.ServiceUrl, threadId, Activity.Message(text) with { TextFormat = "markdown" }, cancellationToken);
+            return new PostOutcome(PostResult.Posted, sent.Id, threadId);
+        }, cancellationToken);
+
+    private async Task<PostOutcome> OutcomeOfAsync(ChannelReference channel, Func<Task<PostOutcome>> post, CancellationToken cancellationToken)
+    {
+        // The address was stored from an authenticated activity of this channel: the bot's token may go there again.
+        trusted.Trust(channel.ServiceUrl);
+        try { return await post(); }
         catch (ConnectorException ex) when (ex.RecipientGone) { return new PostOutcome(PostResult.Gone, Problem: $"{(int)ex.Status} {ex.Code}"); }
         catch (ConnectorException ex) when (ex.Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.PreconditionFailed or HttpStatusCode.Unauthorized)
         {

@@ -73,6 +73,24 @@ public sealed class NudgeTests : BotTest
     }
 
     [Fact]
+    public async Task NudgesNow_PostsThisWeeksCardAtOnce_ButOnlyOnce()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(12)); // Monday 00:00 UTC: before this week's time
+
+        var now = await SayOneAsync(channel, ActivityBuilder.Mention + " nudges now");
+        var again = await SayOneAsync(channel, ActivityBuilder.Mention + " nudges now");
+        _clock.Advance(TimeSpan.FromHours(9));
+        var atItsTime = await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+
+        Assert.Equal(Bot.En("nudges.now.posted", ("project", "Email triage")), now.Text);
+        Assert.Equal(Bot.En("nudges.now.already", ("project", "Email triage")), again.Text);
+        Assert.Equal(0, atItsTime);
+        Assert.Single(Connector.Requests, r => r.Method == "POST" && r.Body?["isGroup"] is not null);
+    }
+
+    [Fact]
     public async Task AChannelTheBotWasRemovedFrom_PausesTheProject()
     {
         var channel = TeamChannel();

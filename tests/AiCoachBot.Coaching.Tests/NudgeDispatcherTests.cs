@@ -21,23 +21,28 @@ public sealed class NudgeDispatcherTests
     public NudgeDispatcherTests() => _poster.Clock = _clock;
 
     [Fact]
-    public async Task ThreeWeeksOfTicks_PostEachProjectOncePerWeek_AtItsOwnLocalTime()
+    public async Task AYearOfTicks_PostsEachProjectOncePerWeek_AtItsOwnLocalTime_AcrossTheClockChanges()
     {
         var paris = await SetUpAsync("Paris", "Europe/Paris");
         var newYork = await SetUpAsync("New York", "America/New_York");
         var dispatcher = Dispatcher();
 
-        for (var i = 0; i < 3 * 7 * 24 * 4; i++)
+        for (var i = 0; i < 52 * 7 * 24 * 4; i++)
         {
             await dispatcher.RunOnceAsync(default);
             _clock.Advance(TimeSpan.FromMinutes(15));
         }
 
         var posts = _poster.Posts.ToList();
-        Assert.Equal(6, posts.Count);
-        Assert.All(posts.Where(p => p.Channel.ChannelId == paris.Channel!.Channel.ChannelId), p => Assert.Equal(8, p.At.UtcDateTime.Hour));
-        Assert.All(posts.Where(p => p.Channel.ChannelId == newYork.Channel!.Channel.ChannelId), p => Assert.Equal(14, p.At.UtcDateTime.Hour));
-        Assert.All(posts, p => Assert.Equal(DayOfWeek.Monday, p.At.UtcDateTime.DayOfWeek));
+        Assert.Equal(104, posts.Count);
+        foreach (var (project, zone) in new[] { (paris, "Europe/Paris"), (newYork, "America/New_York") })
+        {
+            var mine = posts.Where(p => p.Channel.ChannelId == project.Channel!.Channel.ChannelId).Select(p => TimeZoneInfo.ConvertTime(p.At, NudgeTime.FindZone(zone)!)).ToList();
+            Assert.Equal(52, mine.Count);
+            // Posted within the quarter-hour after 09:00 local, whether the clocks were on summer or winter time.
+            Assert.All(mine, local => Assert.Equal((DayOfWeek.Monday, 9), (local.DayOfWeek, local.Hour)));
+            Assert.Equal(2, mine.Select(l => l.Offset).Distinct().Count());
+        }
     }
 
     [Fact]

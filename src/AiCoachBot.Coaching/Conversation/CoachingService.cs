@@ -184,6 +184,7 @@ public sealed class CoachingService
             CommandIds.NudgesResume => _setup.SetPausedAsync(turn, paused: false, cancellationToken),
             CommandIds.KpiStatus => _setup.StatusAsync(turn, cancellationToken),
             CommandIds.NudgesNow => _setup.NowAsync(turn, cancellationToken),
+            CommandIds.KpiHistory => _kpis.HistoryAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)

@@ -35,6 +35,9 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
             values[kpi.Id] = value;
         }
         if (values.Count == 0) return Say(language, "nudge.submit.none");
+        var current = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
+        if (CardValues.Text(data[ConfirmedField]) != "yes" && Implausible(setup, current, week, values, language) is { } doubt)
+            return TurnResult.Say(Confirmation(data, doubt, language));
 
         var entry = new KpiWeek(week, values, turn.UserId, Name(turn.UserName), time.GetUtcNow());
         var (history, replaced) = await store.UpdateAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, current =>
@@ -51,6 +54,52 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
             .Select(k => $"{MarkdownText.Literal(k.Name)} = {WeeklyCardRenderer.Number(values[k.Id], language)}{(k.Unit.Length == 0 ? "" : " " + MarkdownText.Literal(k.Unit))}"));
         var reply = replies.Text(language, replaced ? "nudge.submit.replaced" : "nudge.submit.recorded", new Dictionary<string, string> { ["week"] = week, ["values"] = said });
         return new TurnResult([reply], ReplaceCard: _card.Render(project, week, late, history, today, cardLanguage));
+    }
+
+    public const string ConfirmedField = "confirmed";
+
+    /// <summary>
+    /// A value far outside what the KPI has shown: more than twice the recent spread (or a tenth of its level) beyond the
+    /// last eight weeks' values, or beyond baseline and target while fewer than three values exist.
+    /// </summary>
+    private static string? Implausible(ProjectChannel setup, KpiHistory history, string week, IReadOnlyDictionary<string, decimal> values, Language language)
+    {
+        foreach (var kpi in setup.Kpis.Where(k => values.ContainsKey(k.Id)))
+        {
+            var recent = history.Weeks.Where(w => w.Week != week && w.Values.ContainsKey(kpi.Id)).TakeLast(8).Select(w => w.Values[kpi.Id]).ToList();
+            if (recent.Count < 3) recent = [kpi.Baseline, kpi.Target];
+            var (low, high) = (recent.Min(), recent.Max());
+            var width = Math.Max(high - low, Math.Abs(recent.Average()) / 10);
+            var value = values[kpi.Id];
+            if (value < low - 2 * width || value > high + 2 * width)
+                return $"{MarkdownText.Literal(kpi.Name)} = {WeeklyCardRenderer.Number(value, language)}|{WeeklyCardRenderer.Number(low, language)}|{WeeklyCardRenderer.Number(high, language)}";
+        }
+        return null;
+    }
+
+    private OutgoingMessage Confirmation(JsonObject data, string doubt, Language language)
+    {
+        var parts = doubt.Split('|');
+        var confirmed = data.DeepClone().AsObject();
+        confirmed[ConfirmedField] = "yes";
+        var body = new JsonArray { CardElements.Text(content.Strings.Format(language, "nudge.submit.confirm", ("value", parts[0]), ("low", parts[1]), ("high", parts[2]))) };
+        var button = new JsonObject { ["type"] = "Action.Submit", ["title"] = content.Strings.Get(language, "nudge.submit.confirmButton"), ["data"] = confirmed };
+        return OutgoingMessage.OfCard(CardElements.Card(body, new JsonArray(button), content.Strings.Format(language, "nudge.submit.confirm", ("value", parts[0]), ("low", parts[1]), ("high", parts[2]))));
+    }
+
+    /// <summary><c>kpi history</c>: every recorded value of the channel's project as CSV, one row per week and KPI.</summary>
+    public async Task<TurnResult> HistoryAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (turn.Scope is not { Kind: ConversationKind.Channel, ChannelId: { } channelId }) return Say(language, "setup.notChannel");
+        if (await projects.FindByChannelAsync(ProjectOwnership.For(turn.Scope, turn.UserId), channelId, cancellationToken) is not { Channel: { } setup } project)
+            return Say(language, "nudges.notSetUp");
+        var history = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value;
+        var name = MarkdownText.Literal(project.Name);
+        if (history is null || history.Weeks.Count == 0)
+            return TurnResult.Say(replies.Text(language, "kpi.history.none", new Dictionary<string, string> { ["project"] = name }));
+        var intro = replies.Text(language, "kpi.history.intro", new Dictionary<string, string> { ["project"] = name, ["weeks"] = history.Weeks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return TurnResult.Say(intro, OutgoingMessage.OfText("```csv\n" + KpiCsv.Of(setup, history) + "```"));
     }
 
     private TurnResult Say(Language language, string key) => TurnResult.Say(replies.Text(language, key));

@@ -58,6 +58,12 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
                 ("what", strings.Get(language, decision.Key)), ("date", language.Date(new DateTimeOffset(decision.Date, TimeOnly.MinValue, TimeSpan.Zero))),
                 ("days", (decision.Date.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture))), separator: true));
 
+        if (TipChooser.Choose(content.Tips, project, history, week, today, strings, language) is { } tip)
+        {
+            body.Add(Text(strings.Get(language, "nudge.card.tip"), weight: "Bolder", separator: true));
+            body.Add(Text(tip));
+        }
+
         var actions = new JsonArray();
         if (recorded is null)
             actions.Add(new JsonObject

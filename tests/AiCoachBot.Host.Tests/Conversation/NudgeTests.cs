@@ -73,6 +73,31 @@ public sealed class NudgeTests : BotTest
     }
 
     [Fact]
+    public async Task AValueFarOutsideTheRange_AsksForConfirmationFirst_AndKpiHistoryExportsWhatWasRecorded()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+        var card = Connector.Requests.Single(r => r.Method == "POST" && r.Body?["isGroup"] is not null).Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
+        var submit = CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]);
+        var input = "value." + card.ToJsonString().Split("\"id\":\"value.")[1].Split('"')[0];
+        submit[input] = "115";
+
+        var doubt = await SendAsync(channel, channel.Submit(submit.DeepClone()), replies: 1);
+        var empty = await SayOneAsync(channel, ActivityBuilder.Mention + " kpi history");
+        var confirm = CardReader.Action(doubt[0].Card, Bot.En("nudge.submit.confirmButton"));
+        var recorded = await SendAsync(channel, channel.Submit(CardData(confirm["data"])), replies: 1);
+        var history = await SayAsync(channel, ActivityBuilder.Mention + " kpi history", replies: 2);
+
+        Assert.Equal(Bot.En("nudge.submit.confirm", ("value", "Handling time = 115"), ("low", "8"), ("high", "12")), CardReader.Texts(doubt[0].Card)[0]);
+        Assert.Equal(Bot.En("kpi.history.none", ("project", "Email triage")), empty.Text);
+        Assert.StartsWith("Recorded for week 2026-W49: Handling time = 115 min", recorded[0].Text);
+        Assert.Equal(Bot.En("kpi.history.intro", ("project", "Email triage"), ("weeks", "1")), history[0].Text);
+        Assert.StartsWith("```csv\nweek,kpi,unit,value,baseline,target,direction,recorded_by,recorded_at\n2026-W49,Handling time,min,115,12,8,lower,Grace Hopper,2026-11-30T", history[1].Text);
+    }
+
+    [Fact]
     public async Task NudgesNow_PostsThisWeeksCardAtOnce_ButOnlyOnce()
     {
         var channel = TeamChannel();

@@ -157,6 +157,7 @@ public static class TextKeys
     public const string ProfileDiagnose = "profile.button.diagnose";
     public const string ProfileMoreActions = "profile.moreActions";
     public const string HelpDiagnose = "help.button.diagnose";
+    public const string WelcomeSetup = "welcome.button.setup";
     public const string CoachOfflineIntro = "coach.offlineIntro";
     public const string CoachReadMore = "coach.readMore";
     public const string CoachSourcesHint = "coach.sourcesHint";

@@ -81,7 +81,7 @@ public sealed class CoachingService
         }
         catch (ConcurrencyConflictException) { return TurnResult.None; }
         var language = Languages.FromLocale(locale);
-        return TurnResult.Say(_replies.Welcome(language, scope.Kind == ConversationKind.Personal ? userName : null));
+        return TurnResult.Say(_replies.Welcome(language, scope.Kind == ConversationKind.Personal ? userName : null, inTeam: scope.Kind == ConversationKind.Channel));
     }
 
     public async Task<TurnResult> OnMessageAsync(UserTurn turn, CancellationToken cancellationToken)

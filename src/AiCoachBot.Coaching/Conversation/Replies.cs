@@ -13,8 +13,19 @@ public sealed class Replies(CoachingContent content)
 
     public string Notice(Language language, string key) => content.Strings.Get(language, key);
 
-    public OutgoingMessage Welcome(Language language, string? userName) =>
-        OutgoingMessage.OfCard(content.Cards.Render(CardNames.Welcome, language, new Dictionary<string, string> { ["name"] = SafeName(userName) }));
+    /// <summary>The welcome card; in a team it also offers to set the channel's project up.</summary>
+    public OutgoingMessage Welcome(Language language, string? userName, bool inTeam = false)
+    {
+        var card = content.Cards.Render(CardNames.Welcome, language, new Dictionary<string, string> { ["name"] = SafeName(userName) });
+        if (inTeam && card["actions"] is JsonArray actions)
+            actions.Insert(0, new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = content.Strings.Get(language, TextKeys.WelcomeSetup),
+                ["data"] = new JsonObject { ["command"] = CommandIds.Setup },
+            });
+        return OutgoingMessage.OfCard(card);
+    }
 
     public OutgoingMessage Privacy(Language language, bool modelConfigured) =>
         OutgoingMessage.OfCard(content.Cards.Render(CardNames.Privacy, language, new Dictionary<string, string>

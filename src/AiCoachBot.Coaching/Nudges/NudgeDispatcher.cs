@@ -16,21 +16,25 @@ public sealed class NudgeDispatcher(
 {
     private readonly ProjectStore _projects = new(store, time);
     private readonly WeeklyCardRenderer _card = new(content);
-    private DateTimeOffset _lastPost = DateTimeOffset.MinValue;
+    private readonly Lock _pace = new();
+    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
 
     public static string RecordKey(string projectId, string week) => $"nudge/{projectId}/{week}";
 
     public static string HistoryKey(string projectId) => $"kpi-values/{projectId}";
 
-    /// <summary>One pass over every set-up project; returns how many cards it posted.</summary>
+    /// <summary>
+    /// One pass over every set-up project, a few at a time (reading and writing the store takes longer than the
+    /// rate allows between posts); the posts themselves keep to the rate. Returns how many cards it posted.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var posted = 0;
-        foreach (var id in await _projects.NudgedProjectIdsAsync(cancellationToken))
+        var ids = await _projects.NudgedProjectIdsAsync(cancellationToken);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (await SendDueAsync(id, cancellationToken)) posted++;
-        }
+            if (await SendDueAsync(id, ct)) Interlocked.Increment(ref posted);
+        });
         return posted;
     }
 
@@ -75,10 +79,10 @@ public sealed class NudgeDispatcher(
         try { etag = await store.WriteAsync(key, claim, existing?.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
         catch (ConcurrencyConflictException) { return NowResult.NotPosted; }
 
-        await PaceAsync(cancellationToken);
         var history = (await store.ReadAsync(HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var card = _card.Render(project, due.Week, due.Late, history, today, Languages.FromLocale(setup.Plan.Language));
+        await PaceAsync(cancellationToken);
         var outcome = await poster.PostAsync(setup.Channel, card, cancellationToken);
         var after = Outcome(claim, outcome, now);
         try { await store.WriteAsync(key, after, etag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
@@ -155,12 +159,21 @@ public sealed class NudgeDispatcher(
         }
     }
 
-    /// <summary>Spaces posts to at most <see cref="NudgeOptions.MaxPostsPerSecond"/>.</summary>
+    /// <summary>
+    /// Gives each post its own slot, at least 1/<see cref="NudgeOptions.MaxPostsPerSecond"/> after the previous one
+    /// (with 2% to spare, so timer jitter never puts one more in a one-second window), and waits for it.
+    /// </summary>
     private async Task PaceAsync(CancellationToken cancellationToken)
     {
-        var gap = TimeSpan.FromSeconds(1 / options.MaxPostsPerSecond);
-        var wait = _lastPost + gap - time.GetUtcNow();
+        var gap = TimeSpan.FromSeconds(1.02 / options.MaxPostsPerSecond);
+        TimeSpan wait;
+        lock (_pace)
+        {
+            var now = time.GetUtcNow();
+            var slot = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = slot + gap;
+            wait = slot - now;
+        }
         if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
-        _lastPost = time.GetUtcNow();
     }
 }

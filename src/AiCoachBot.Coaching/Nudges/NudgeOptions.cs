@@ -34,6 +34,10 @@ public sealed class NudgeOptions
     [Range(typeof(TimeSpan), "01:00:00", "6.00:00:00")]
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>Projects prepared at the same time in a pass (their posts still keep to the rate).</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>This instance, in the claims it writes (several may run).</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

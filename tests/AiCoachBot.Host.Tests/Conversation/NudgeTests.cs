@@ -116,6 +116,50 @@ public sealed class NudgeTests : BotTest
     }
 
     [Fact]
+    public async Task AStormOf429_IsWaitedOut_AndTheCardIsPostedOnce()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        var dispatcher = Bot.Services.GetRequiredService<NudgeDispatcher>();
+        // The connector client tries 5 times (Retry-After honoured), then the pass gives up until the next one.
+        Connector.FailNext(429, times: 5, retryAfterSeconds: 0, code: "Throttled");
+
+        Assert.Equal(0, await dispatcher.RunOnceAsync(default));
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await dispatcher.RunOnceAsync(default));
+
+        var creates = Connector.Requests.Where(r => r.Method == "POST" && r.Body?["isGroup"] is not null).ToList();
+        Assert.Equal(6, creates.Count);
+        Assert.Single(creates, r => r.Delivered);
+    }
+
+    [Fact]
+    public async Task ARestartInTheMiddleOfASendRun_NeitherDuplicatesNorLoses()
+    {
+        var first = TeamChannel();
+        var second = TeamChannel();
+        await SendAsync(first, first.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        await SendAsync(second, second.Submit(SetupTests.Filled("Invoice matching")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        Connector.HangNext();
+
+        // The bot stops while the first card's post is on the wire: nobody can know whether Teams got it.
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(stopping.Token));
+        await StopAsync(Bot);
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        var restarted = StartBot();
+        await restarted.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+        await restarted.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+
+        var creates = Connector.Requests.Where(r => r.Method == "POST" && r.Body?["isGroup"] is not null).ToList();
+        Assert.Equal(2, creates.Count);
+        Assert.Single(creates, r => r.Delivered);
+        Assert.Contains(restarted.Logs.Entries, e => e.EventId.Id == 6004);
+    }
+
+    [Fact]
     public async Task AChannelTheBotWasRemovedFrom_PausesTheProject()
     {
         var channel = TeamChannel();

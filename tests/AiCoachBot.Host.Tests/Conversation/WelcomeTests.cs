@@ -81,6 +81,7 @@ public sealed class WelcomeTests : BotTest
 
         Assert.Equal(general.ConversationId, welcome.ConversationId);
         Assert.Equal(Bot.En("welcome.title", ("name", "")), CardReader.Texts(welcome.Card)[0]);
+        Assert.Equal("setup", CardReader.Action(welcome.Card, Bot.En("welcome.button.setup"))["data"]!["command"]!.GetValue<string>());
         Assert.Empty(Connector.RequestsTo(other.ConversationId));
     }
 

@@ -225,7 +225,7 @@ public sealed class NudgeDispatcherTests
         var kpi = new Kpi("k1", "Handling time", "min", 12, 8, KpiDirection.LowerIsBetter, "CRM report", "Ops");
         var setup = new ProjectChannel(new ChannelReference("https://smba.example/emea/", "tenant", "team-" + name, "19:" + name + "@thread.tacv2"),
             [kpi], new NudgePlan(DayOfWeek.Monday, new TimeOnly(9, 0), zone, "en"), "owner", "Owner", _clock.GetUtcNow(), []);
-        var (outcome, saved) = await projects.SetChannelAsync(team, project.Id, setup, "poc", default);
+        var (outcome, saved) = await projects.SetChannelAsync(team, project.Id, setup, "poc", ["owner"], default);
         Assert.Equal(SetupOutcome.Saved, outcome);
         return saved!;
     }

@@ -20,6 +20,7 @@ public static class CommandIds
     public const string KpiStatus = "kpi-status";
     public const string NudgesNow = "nudges-now";
     public const string KpiHistory = "kpi-history";
+    public const string SetupEditors = "setup-editors";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
@@ -33,5 +34,5 @@ public static class CommandIds
     /// <summary>Sent by an "Explain" button on a scorecard gap or a diagnosed pitfall.</summary>
     public const string Explain = "explain";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory];
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors];
 }

@@ -185,6 +185,7 @@ public sealed class CoachingService
             CommandIds.KpiStatus => _setup.StatusAsync(turn, cancellationToken),
             CommandIds.NudgesNow => _setup.NowAsync(turn, cancellationToken),
             CommandIds.KpiHistory => _kpis.HistoryAsync(turn, cancellationToken),
+            CommandIds.SetupEditors => _setup.EditorsAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)

@@ -24,7 +24,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         var team = Team(turn);
         var owned = await projects.ListAsync(team, cancellationToken);
         var linked = owned.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channel.ChannelId);
-        if (linked?.Channel is { } current && !current.MayChange(turn.UserId)) return NotAllowed(turn, current);
+        if (linked?.Channel is { } current && !current.MayChange(turn.Ids)) return NotAllowed(turn, current);
         return TurnResult.Say(OutgoingMessage.OfCard(_card.Render(owned, linked, turn.TimeZone, turn.Language)));
     }
 
@@ -52,7 +52,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         else projectId = choice;
 
         var setup = new ProjectChannel(channel, kpis, plan, turn.UserId, SafeName(turn.UserName), time.GetUtcNow(), []);
-        var (outcome, project) = await projects.SetChannelAsync(team, projectId, setup, phase, cancellationToken);
+        var (outcome, project) = await projects.SetChannelAsync(team, projectId, setup, phase, turn.Ids, cancellationToken);
         return outcome switch
         {
             SetupOutcome.Saved => TurnResult.Say(OutgoingMessage.OfText(content.Strings.Format(language, "setup.saved", new Dictionary<string, string>
@@ -73,7 +73,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
     public async Task<TurnResult> SetPausedAsync(UserTurn turn, bool paused, CancellationToken cancellationToken)
     {
         if (await LinkedAsync(turn, cancellationToken) is not { } linked) return Say(turn, ChannelOf(turn) is null ? "setup.notChannel" : "nudges.notSetUp");
-        var (outcome, project) = await projects.SetPausedAsync(Team(turn), linked.Id, turn.UserId, paused, cancellationToken);
+        var (outcome, project) = await projects.SetPausedAsync(Team(turn), linked.Id, turn.Ids, paused, cancellationToken);
         if (outcome == SetupOutcome.NotAllowed) return NotAllowed(turn, project!.Channel!);
         if (outcome != SetupOutcome.Saved) return Say(turn, "nudges.notSetUp");
         var args = new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project!.Name), ["next"] = NextText(project.Channel!, turn.Language) };
@@ -84,7 +84,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
     public async Task<TurnResult> NowAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         if (await LinkedAsync(turn, cancellationToken) is not { Channel: { } setup } project) return Say(turn, ChannelOf(turn) is null ? "setup.notChannel" : "nudges.notSetUp");
-        if (!setup.MayChange(turn.UserId)) return NotAllowed(turn, setup);
+        if (!setup.MayChange(turn.Ids)) return NotAllowed(turn, setup);
         var result = dispatcher is null ? NudgeDispatcher.NowResult.NotPosted : await dispatcher.PostNowAsync(project, cancellationToken);
         var key = result switch
         {
@@ -93,6 +93,20 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
             _ => "nudges.now.failed",
         };
         return TurnResult.Say(replies.Text(turn.Language, key, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) }));
+    }
+
+    /// <summary><c>setup editors @name @name</c>: the owner names who else may change the set-up; with nobody mentioned, only the owner.</summary>
+    public async Task<TurnResult> EditorsAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        if (await LinkedAsync(turn, cancellationToken) is not { Channel: { } setup } linked) return Say(turn, ChannelOf(turn) is null ? "setup.notChannel" : "nudges.notSetUp");
+        var editors = (turn.Mentions ?? []).Where(m => !turn.Ids.Contains(m.Id)).Select(m => new ChannelEditor(m.Id, SafeName(m.Name))).ToList();
+        var (outcome, project) = await projects.SetEditorsAsync(Team(turn), linked.Id, turn.Ids, editors, cancellationToken);
+        if (outcome == SetupOutcome.NotAllowed)
+            return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));
+        if (outcome != SetupOutcome.Saved) return Say(turn, "nudges.notSetUp");
+        var names = project!.Channel!.Editors.Select(e => MarkdownText.Literal(e.Name)).ToList();
+        return TurnResult.Say(replies.Text(turn.Language, names.Count == 0 ? "setup.editors.cleared" : "setup.editors.set",
+            new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name), ["names"] = string.Join(", ", names) }));
     }
 
     public async Task<TurnResult> StatusAsync(UserTurn turn, CancellationToken cancellationToken)

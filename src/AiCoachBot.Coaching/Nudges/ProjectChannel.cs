@@ -14,6 +14,9 @@ public sealed record NudgePlan(
     bool Paused = false,
     string? PausedReason = null);
 
+/// <summary>Someone the set-up's owner named, who may change it too: by their Teams account id, with the name shown.</summary>
+public sealed record ChannelEditor(string Id, string Name);
+
 /// <summary>
 /// A project's channel set-up: where its weekly card goes, the KPIs it follows and when. <see cref="SetUpBy"/>
 /// owns the set-up; only they and the <see cref="Editors"/> they name may change it.
@@ -25,9 +28,17 @@ public sealed record ProjectChannel(
     string SetUpBy,
     string SetUpByName,
     DateTimeOffset SetUpAt,
-    IReadOnlyList<string> Editors)
+    IReadOnlyList<ChannelEditor> Editors)
 {
     public const int MaxKpis = 10;
+    public const int MaxEditors = 20;
 
-    public bool MayChange(string userId) => userId == SetUpBy || Editors.Contains(userId);
+    /// <summary>Whether the person (known by any of their ids: Entra object id, Teams account id) owns the set-up.</summary>
+    public bool IsOwner(IEnumerable<string?> ids) => ids.Contains(SetUpBy);
+
+    public bool MayChange(IEnumerable<string?> ids)
+    {
+        var known = ids.OfType<string>().ToList();
+        return known.Contains(SetUpBy) || Editors.Any(e => known.Contains(e.Id));
+    }
 }

@@ -117,13 +117,13 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     /// Links the project to its channel with its KPIs and plan, or changes them. The set-up keeps its first owner;
     /// someone else may change it only if that owner named them. The project joins the nudge index once saved.
     /// </summary>
-    public async Task<(SetupOutcome Outcome, Project? Project)> SetChannelAsync(ProjectOwnership asker, string id, Nudges.ProjectChannel channel, string phase, CancellationToken cancellationToken)
+    public async Task<(SetupOutcome Outcome, Project? Project)> SetChannelAsync(ProjectOwnership asker, string id, Nudges.ProjectChannel channel, string phase, IReadOnlyList<string?> actor, CancellationToken cancellationToken)
     {
         var outcome = await store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
         {
             if (project is null) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotFound, null));
             if (project.Ownership != asker) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotYours, null));
-            if (project.Channel is { } current && !current.MayChange(channel.SetUpBy)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
+            if (project.Channel is { } current && !current.MayChange(actor)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
             var kept = project.Channel is { } before ? channel with { SetUpBy = before.SetUpBy, SetUpByName = before.SetUpByName, Editors = before.Editors } : channel;
             var updated = project with { Channel = kept, Phase = phase };
             return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
@@ -139,12 +139,12 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     }
 
     /// <summary>Pauses or resumes the weekly cards; the same rule as <see cref="SetChannelAsync"/> says who may.</summary>
-    public Task<(SetupOutcome Outcome, Project? Project)> SetPausedAsync(ProjectOwnership asker, string id, string userId, bool paused, CancellationToken cancellationToken) =>
+    public Task<(SetupOutcome Outcome, Project? Project)> SetPausedAsync(ProjectOwnership asker, string id, IReadOnlyList<string?> actor, bool paused, CancellationToken cancellationToken) =>
         store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
         {
             if (project?.Channel is not { } channel) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotFound, null));
             if (project.Ownership != asker) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotYours, null));
-            if (!channel.MayChange(userId)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
+            if (!channel.MayChange(actor)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
             var updated = project with { Channel = channel with { Plan = channel.Plan with { Paused = paused, PausedReason = null } } };
             return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
         }, cancellationToken);
@@ -159,6 +159,17 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             project?.Channel is { } channel
                 ? Change<Project, bool>.Save(project with { Channel = channel with { Plan = channel.Plan with { Paused = true, PausedReason = reason } } }, true)
                 : Change<Project, bool>.Keep(false), cancellationToken);
+
+    /// <summary>The owner of a set-up names who else may change it (replacing the earlier list).</summary>
+    public Task<(SetupOutcome Outcome, Project? Project)> SetEditorsAsync(ProjectOwnership asker, string id, IReadOnlyList<string?> actor, IReadOnlyList<Nudges.ChannelEditor> editors, CancellationToken cancellationToken) =>
+        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            if (project?.Channel is not { } channel) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotFound, null));
+            if (project.Ownership != asker) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotYours, null));
+            if (!channel.IsOwner(actor)) return Change<Project, (SetupOutcome Outcome, Project? Project)>.Keep((SetupOutcome.NotAllowed, project));
+            var updated = project with { Channel = channel with { Editors = [.. editors.Take(Nudges.ProjectChannel.MaxEditors)] } };
+            return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
+        }, cancellationToken);
 
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>

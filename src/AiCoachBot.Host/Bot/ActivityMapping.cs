@@ -28,7 +28,10 @@ internal static class ActivityMapping
         activity.Text,
         value,
         verb,
-        activity.Entities?.FirstOrDefault(e => e?.Type == "clientInfo")?.Timezone ?? activity.LocalTimezone);
+        activity.Entities?.FirstOrDefault(e => e?.Type == "clientInfo")?.Timezone ?? activity.LocalTimezone,
+        activity.From?.Id,
+        [.. (activity.Entities ?? []).Where(e => e?.Type == "mention" && e.Mentioned?.Id is { Length: > 0 } id && id != activity.Recipient?.Id)
+            .Select(e => new MentionedUser(e!.Mentioned!.Id!, e.Mentioned.Name ?? "?")).DistinctBy(m => m.Id)]);
 
     /// <summary>The Entra object id is stable across chats; the channel id is the fallback.</summary>
     public static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown-user";

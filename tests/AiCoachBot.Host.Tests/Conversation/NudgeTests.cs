@@ -52,6 +52,52 @@ public sealed class NudgeTests : BotTest
     }
 
     [Fact]
+    public async Task TwoTeamsInTwoTimeZones_EachGetTheirCardAtTheirOwnNineOClock()
+    {
+        var paris = TeamChannel();
+        var newYork = TeamChannel();
+        await SendAsync(paris, paris.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        var american = SetupTests.Filled("Claims triage");
+        american["timeZone"] = "Eastern Standard Time";
+        await SendAsync(newYork, newYork.Submit(american), replies: 1);
+        var dispatcher = Bot.Services.GetRequiredService<NudgeDispatcher>();
+        var posts = new List<(string Team, DateTimeOffset At)>();
+
+        for (var i = 0; i < 30 * 4; i++) // until Monday 18:00 UTC
+        {
+            _clock.Advance(TimeSpan.FromMinutes(15));
+            var before = Connector.Requests.Count(r => r.Body?["isGroup"] is not null);
+            await dispatcher.RunOnceAsync(default);
+            foreach (var post in Connector.Requests.Where(r => r.Body?["isGroup"] is not null).Skip(before))
+                posts.Add((post.Body!["channelData"]!["team"]?["id"]?.GetValue<string>() ?? post.ConversationId!, _clock.GetUtcNow()));
+        }
+
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), posts[0].At); // 09:00 in Paris (UTC+1)
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero), posts[1].At); // 09:00 in New York (UTC-5)
+    }
+
+    [Fact]
+    public async Task WithNoValueTwoDaysLater_OneReminderGoesInTheCardsThread()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        var channelId = channel.Message("x")["channelData"]!["channel"]!["id"]!.GetValue<string>();
+        var dispatcher = Bot.Services.GetRequiredService<NudgeDispatcher>();
+        _clock.Advance(TimeSpan.FromHours(21));
+        await dispatcher.RunOnceAsync(default);
+        var post = Assert.Single(Connector.Requests, r => r.Body?["isGroup"] is not null);
+        var thread = $"{channelId};messageid={post.ResponseId}";
+
+        _clock.Advance(TimeSpan.FromDays(2.1));
+        await dispatcher.RunOnceAsync(default);
+        await dispatcher.RunOnceAsync(default);
+
+        var reminder = Assert.Single(Connector.RequestsTo(thread), r => r.Method == "POST");
+        Assert.Equal(Bot.En("nudge.reminder", ("week", "2026-W49")), reminder.Text);
+    }
+
+    [Fact]
     public async Task ValuesThatAreNotNumbers_OrACardOfAnotherTeam_AreRefused()
     {
         var channel = TeamChannel();

@@ -45,6 +45,27 @@ public sealed class SetupTests : BotTest
     }
 
     [Fact]
+    public async Task TheOwnerNamesEditorsByMention_WhoMayThenChangeTheSetUp_AndNobodyElseMay()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(Filled("Email triage")), replies: 1);
+        var linus = channel.AnotherUser("Linus Torvalds");
+        var margaret = channel.AnotherUser("Margaret Hamilton");
+        var naming = channel.Message($"{ActivityBuilder.Mention} setup editors <at>Linus Torvalds</at>");
+        naming["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>Linus Torvalds</at>", ["mentioned"] = new JsonObject { ["id"] = linus.UserId, ["name"] = "Linus Torvalds" } });
+
+        var named = await SendAsync(channel, naming, replies: 1);
+        var byLinus = await SayOneAsync(linus, ActivityBuilder.Mention + " kpi edit");
+        var byMargaret = await SayOneAsync(margaret, ActivityBuilder.Mention + " kpi edit");
+        var linusNaming = await SayOneAsync(linus, ActivityBuilder.Mention + " setup editors");
+
+        Assert.Equal(Bot.En("setup.editors.set", ("names", "Linus Torvalds"), ("project", "Email triage")), named[0].Text);
+        Assert.Equal(Bot.En("setup.title"), CardReader.Texts(byLinus.Card)[0]);
+        Assert.Equal(Bot.En("setup.notAllowed", ("owner", "Grace Hopper")), byMargaret.Text);
+        Assert.Equal(Bot.En("setup.editors.onlyOwner", ("owner", "Grace Hopper")), linusNaming.Text);
+    }
+
+    [Fact]
     public async Task NudgesPauseAndResume_ChangeThePlan()
     {
         var channel = TeamChannel();

@@ -39,7 +39,7 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
         if (CardValues.Text(data[ConfirmedField]) != "yes" && Implausible(setup, current, week, values, language) is { } doubt)
             return TurnResult.Say(Confirmation(data, doubt, language));
 
-        var entry = new KpiWeek(week, values, turn.UserId, Name(turn.UserName), time.GetUtcNow());
+        var entry = new KpiWeek(week, values, turn.UserId, DisplayName.Of(turn.UserName), time.GetUtcNow());
         var (history, replaced) = await store.UpdateAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, current =>
         {
             var before = current ?? new KpiHistory([]);
@@ -103,12 +103,6 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
     }
 
     private TurnResult Say(Language language, string key) => TurnResult.Say(replies.Text(language, key));
-
-    private static string Name(string? name)
-    {
-        var kept = new string((name ?? "").Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '.').Take(80).ToArray()).Trim();
-        return kept.Length == 0 ? "?" : kept;
-    }
 
     [GeneratedRegex(@"^\d{4}-W\d{2}$")]
     private static partial Regex Week();

@@ -51,7 +51,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         }
         else projectId = choice;
 
-        var setup = new ProjectChannel(channel, kpis, plan, turn.UserId, SafeName(turn.UserName), time.GetUtcNow(), []);
+        var setup = new ProjectChannel(channel, kpis, plan, turn.UserId, DisplayName.Of(turn.UserName), time.GetUtcNow(), []);
         var (outcome, project) = await projects.SetChannelAsync(team, projectId, setup, phase, turn.Ids, cancellationToken);
         return outcome switch
         {
@@ -99,7 +99,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
     public async Task<TurnResult> EditorsAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         if (await LinkedAsync(turn, cancellationToken) is not { Channel: { } setup } linked) return Say(turn, ChannelOf(turn) is null ? "setup.notChannel" : "nudges.notSetUp");
-        var editors = (turn.Mentions ?? []).Where(m => !turn.Ids.Contains(m.Id)).Select(m => new ChannelEditor(m.Id, SafeName(m.Name))).ToList();
+        var editors = (turn.Mentions ?? []).Where(m => !turn.Ids.Contains(m.Id)).Select(m => new ChannelEditor(m.Id, DisplayName.Of(m.Name))).ToList();
         var (outcome, project) = await projects.SetEditorsAsync(Team(turn), linked.Id, turn.Ids, editors, cancellationToken);
         if (outcome == SetupOutcome.NotAllowed)
             return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));
@@ -164,11 +164,4 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         TurnResult.Say(replies.Text(turn.Language, "setup.notAllowed", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));
 
     private TurnResult Say(UserTurn turn, string key) => TurnResult.Say(replies.Text(turn.Language, key));
-
-    /// <summary>A display name shown back in messages: letters, digits, spaces and a few name characters.</summary>
-    private static string SafeName(string? name)
-    {
-        var kept = new string((name ?? "").Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '.').Take(80).ToArray()).Trim();
-        return kept.Length == 0 ? "?" : kept;
-    }
 }

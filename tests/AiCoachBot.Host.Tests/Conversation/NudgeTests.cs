@@ -101,12 +101,7 @@ public sealed class NudgeTests : BotTest
     public async Task ValuesThatAreNotNumbers_OrACardOfAnotherTeam_AreRefused()
     {
         var channel = TeamChannel();
-        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
-        _clock.Advance(TimeSpan.FromHours(21));
-        await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
-        var card = Connector.Requests.Single(r => r.Method == "POST" && r.Body?["isGroup"] is not null).Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
-        var submit = CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]);
-        var input = "value." + card.ToJsonString().Split("\"id\":\"value.")[1].Split('"')[0];
+        var (submit, input) = await FirstCardAsync(channel);
         submit[input] = "about ten";
         var otherTeam = TeamChannel();
 
@@ -122,12 +117,7 @@ public sealed class NudgeTests : BotTest
     public async Task AValueFarOutsideTheRange_AsksForConfirmationFirst_AndKpiHistoryExportsWhatWasRecorded()
     {
         var channel = TeamChannel();
-        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
-        _clock.Advance(TimeSpan.FromHours(21));
-        await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
-        var card = Connector.Requests.Single(r => r.Method == "POST" && r.Body?["isGroup"] is not null).Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
-        var submit = CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]);
-        var input = "value." + card.ToJsonString().Split("\"id\":\"value.")[1].Split('"')[0];
+        var (submit, input) = await FirstCardAsync(channel);
         submit[input] = "115";
 
         var doubt = await SendAsync(channel, channel.Submit(submit.DeepClone()), replies: 1);
@@ -203,6 +193,16 @@ public sealed class NudgeTests : BotTest
         Assert.Equal(2, creates.Count);
         Assert.Single(creates, r => r.Delivered);
         Assert.Contains(restarted.Logs.Entries, e => e.EventId.Id == 6004);
+    }
+
+    /// <summary>Sets the channel's project up, lets Monday 09:00 pass, and returns the posted card's button data and first input.</summary>
+    private async Task<(JsonObject Submit, string Input)> FirstCardAsync(ActivityBuilder channel)
+    {
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        await Bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default);
+        var card = Connector.Requests.Single(r => r.Method == "POST" && r.Body?["isGroup"] is not null).Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
+        return (CardData(CardReader.Action(card, Bot.En("nudge.card.submit"))["data"]), "value." + card.ToJsonString().Split("\"id\":\"value.")[1].Split('"')[0]);
     }
 
     [Fact]

@@ -57,13 +57,14 @@ public sealed class CoachingService
         var projects = new ProjectStore(store, time);
         _projects = new ProjectTurns(content, projects, store, _replies, StartOnProjectAsync);
         _framingRecorder = new FramingRecorder(content, projects, store);
-        _diagnostics = new DiagnosticTurns(content, projects, _replies, time);
+        var settings = coachOptions?.Value ?? new CoachOptions();
+        var budget = new TokenBudget(store, time, settings.DailyTokenBudget);
+        var modelLogger = (ILogger?)logger ?? NullLogger.Instance;
+        _diagnostics = new DiagnosticTurns(content, projects, _replies, time, new PitfallSuggester(content, chatModel?.Model, budget, settings, time, modelLogger));
         _diagnosisRecorder = new DiagnosisRecorder(content, projects, store);
-        var coach = coachOptions?.Value ?? new CoachOptions();
         _modelConfigured = chatModel?.Model is not null;
         var answerer = new CoachAnswerer(content, new KnowledgeRetriever(content.Knowledge), chatModel?.Model,
-            new AnswerCache(store, time, coach.CacheLifetime), new TokenBudget(store, time, coach.DailyTokenBudget), coach, time,
-            (ILogger?)logger ?? NullLogger.Instance);
+            new AnswerCache(store, time, settings.CacheLifetime), budget, settings, time, modelLogger);
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time, nudges);

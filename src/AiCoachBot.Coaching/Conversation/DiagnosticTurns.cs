@@ -12,7 +12,7 @@ namespace AiCoachBot.Coaching.Conversation;
 /// The diagnostic's own turns: how a run opens on a project (its phase, the pitfalls the description points
 /// to, the framing answers it reuses) and the remedy buttons of its result, which add actions to the project.
 /// </summary>
-public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projects, Replies replies, TimeProvider time)
+public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projects, Replies replies, TimeProvider time, Coach.PitfallSuggester? suggester = null)
 {
     private readonly SymptomMatcher _matcher = new(content.Diagnostic.Pitfalls);
 
@@ -25,6 +25,9 @@ public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projec
     {
         var language = turn.Language;
         var focus = _matcher.Match(symptoms).Select(m => m.Pitfall).Where(p => p.BitesIn(project.Phase)).ToList();
+        // Words that match no symptom may still describe one: the model, if any, names candidates (they never score).
+        if (focus.Count == 0 && symptoms is not null && suggester is not null)
+            focus = [.. await suggester.SuggestAsync(symptoms, project.Phase, turn.Scope.TenantId, turn.UserId, TextNames(turn), cancellationToken)];
         var (known, knownFrom) = await FramingAnswersAsync(project, cancellationToken);
         var guide = new FlowGuide(project.Phase, focus.Select(p => p.Id).ToList(), known.Keys.ToList(), knownFrom, symptoms);
 
@@ -50,6 +53,8 @@ public sealed class DiagnosticTurns(CoachingContent content, ProjectStore projec
         var resumed = replies.Text(language, TextKeys.DiagnosticResumed, new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) });
         return new FlowOpening(project, intro, resumed, guide, known);
     }
+
+    private static IReadOnlyList<string> TextNames(UserTurn turn) => turn.UserName is { Length: > 0 } name ? [name] : [];
 
     /// <summary>A remedy button of a result card. Everything it carries is checked: the project is the asker's, the pitfall and remedy exist.</summary>
     public async Task<TurnResult> AddActionAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)

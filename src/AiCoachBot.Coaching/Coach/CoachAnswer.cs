@@ -11,9 +11,10 @@ public sealed record Citation(int Position, Passage Passage);
 
 /// <summary>
 /// The coach's answer in Markdown, with its citations. <see cref="Notices"/> are said before it
-/// (the question was cut, the daily budget is spent, the model could not be reached).
+/// (the question was cut, the daily budget is spent, the model could not be reached). <see cref="Asked"/> is the
+/// question as it was masked and searched, kept for review instead of the words typed.
 /// </summary>
-public sealed record CoachAnswer(string Text, IReadOnlyList<Citation> Citations, AnswerSource Source, IReadOnlyList<string> Notices)
+public sealed record CoachAnswer(string Text, IReadOnlyList<Citation> Citations, AnswerSource Source, IReadOnlyList<string> Notices, string Asked = "")
 {
     public bool IsGenerated => Source is AnswerSource.Model or AnswerSource.Cache;
 }

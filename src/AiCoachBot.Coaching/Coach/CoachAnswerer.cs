@@ -31,9 +31,9 @@ public sealed class CoachAnswerer(
             notices.Add(content.Strings.Format(language, TextKeys.CoachQuestionCut, ("max", options.MaxQuestionLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
         // Masked first: the model never sees a name or a number, and retrieval is not misled by them.
-        var masked = Masked(text, question.KnownNames);
+        var masked = PersonalDataMasker.Mask(text, question.KnownNames);
         var found = retriever.Search(masked, language, options.MaxPassages);
-        if (found.Count == 0) return new CoachAnswer(content.Strings.Get(language, TextKeys.CoachNotCovered), [], AnswerSource.Offline, notices);
+        if (found.Count == 0) return new CoachAnswer(content.Strings.Get(language, TextKeys.CoachNotCovered), [], AnswerSource.Offline, notices, masked);
 
         var passages = found.Select(f => f.Passage).ToList();
         var instructions = CoachPrompts.Fill(content.Prompts.Question, language, CoachRequest.MaxWords);
@@ -44,10 +44,8 @@ public sealed class CoachAnswerer(
             () => CoachRequest.ForQuestion(content.Prompts, masked, passages, question.ProjectContext, language, options.MaxOutputTokens),
             () => OfflineAnswer.Build(masked, found, content.Knowledge, content.Strings, language),
             "question");
-        return await GenerateAsync(generation, language, notices, cancellationToken);
+        return await GenerateAsync(generation, language, notices, cancellationToken) with { Asked = masked };
     }
-
-    public static string Masked(string text, IReadOnlyList<string> knownNames) => PersonalDataMasker.Mask(text, knownNames);
 
     public async Task<CoachAnswer> GenerateAsync(Generation generation, Language language, List<string> notices, CancellationToken cancellationToken)
     {

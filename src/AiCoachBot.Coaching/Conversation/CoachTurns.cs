@@ -30,7 +30,7 @@ public sealed class CoachTurns(CoachingContent content, CoachAnswerer answerer, 
         var answer = await answerer.AnswerAsync(new CoachQuestion(text, language, turn.Scope.TenantId, turn.UserId, names, context), cancellationToken);
 
         var record = new AnswerRecord(Guid.NewGuid().ToString("n"), turn.UserId, language.Code(), answer.Source,
-            CoachAnswerer.Masked(text, names), answer.Citations.Select(c => c.Passage.Id).ToList(), time.GetUtcNow(), []);
+            answer.Asked, answer.Citations.Select(c => c.Passage.Id).ToList(), time.GetUtcNow(), []);
         await RememberLastAsync(turn, record, cancellationToken);
         var messages = answer.Notices.Select(OutgoingMessage.OfText).ToList();
         messages.Add(Present(answer, record));
@@ -45,7 +45,7 @@ public sealed class CoachTurns(CoachingContent content, CoachAnswerer answerer, 
     {
         var last = await store.ReadAsync(StateKeys.LastAnswer(turn.SessionKey), CoachingJsonContext.Default.LastAnswer, cancellationToken);
         var language = last is null ? turn.Language : Languages.FromLocale(last.Value.Language);
-        var passages = last?.Value.PassageIds.Select(id => FindPassage(id, language)).OfType<Passage>().ToList() ?? [];
+        var passages = last?.Value.PassageIds.Select(id => content.Knowledge.FindPassage(id, language)).OfType<Passage>().ToList() ?? [];
         return passages.Count == 0
             ? TurnResult.Say(replies.Text(turn.Language, TextKeys.CoachNoSources))
             : TurnResult.Say(OutgoingMessage.OfCard(_cards.Sources(passages, language)));
@@ -88,14 +88,6 @@ public sealed class CoachTurns(CoachingContent content, CoachAnswerer answerer, 
             var feedback = current.Feedback.Where(f => f.UserId != turn.UserId).Append(new AnswerFeedback(turn.UserId, reaction, clipped, time.GetUtcNow())).ToList();
             return Change<AnswerRecord, bool>.Save(current with { Feedback = feedback }, true);
         }, cancellationToken);
-    }
-
-    private Passage? FindPassage(string id, Language language)
-    {
-        var hash = id.LastIndexOf('#');
-        if (hash <= 0 || !int.TryParse(id[(hash + 1)..], out var number)) return null;
-        var article = content.Knowledge.Find(id[..hash]);
-        return article is not null && number >= 1 && number <= article.Sections.Count ? article.Passage(number - 1, language) : null;
     }
 
     public Task RememberLastAsync(UserTurn turn, AnswerRecord record, CancellationToken cancellationToken) =>

@@ -58,7 +58,7 @@ public sealed class ExplainTurns(CoachingContent content, CoachAnswerer answerer
         var generation = new CoachAnswerer.Generation(
             turn.Scope.TenantId, turn.UserId, CacheKey: null, passages,
             CoachPrompts.Fill(content.Prompts.Explain, language, CoachRequest.MaxWords),
-            () => CoachRequest.ForFinding(content.Prompts, CoachAnswerer.Masked(finding.ForModel(), names), passages, projectContext, language, 400),
+            () => CoachRequest.ForFinding(content.Prompts, PersonalDataMasker.Mask(finding.ForModel(), names), passages, projectContext, language, 400),
             () => Offline(finding, passages, language),
             "explain");
         var answer = await answerer.GenerateAsync(generation, language, [], cancellationToken);
@@ -109,11 +109,7 @@ public sealed class ExplainTurns(CoachingContent content, CoachAnswerer answerer
     /// <summary>"“No” to “Is there a named owner?”", once per question.</summary>
     private List<string> Said(IEnumerable<FiredRule> fired, FlowDefinition flow, Language language) =>
         fired.SelectMany(f => f.Because).DistinctBy(b => b.Key)
-            .Select(b => flow.Steps.FirstOrDefault(s => s.Id == b.Key) is { } step
-                ? content.Strings.Format(language, TextKeys.DiagnosticEvidence,
-                    ("answer", step.Kind == StepKind.Text ? MarkdownText.Literal(AnswerFormatter.Display(step, b.Value, language, content.Strings)) : AnswerFormatter.Display(step, b.Value, language, content.Strings)),
-                    ("question", step.Prompt[language]))
-                : null)
+            .Select(b => flow.Steps.FirstOrDefault(s => s.Id == b.Key) is { } step ? AnswerFormatter.Evidence(step, b.Value, language, content.Strings) : null)
             .OfType<string>().Take(MaxSaid).ToList();
 
     /// <summary>The finding's own articles when it names them (pitfalls), the best articles for its words otherwise.</summary>

@@ -49,9 +49,9 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
 
         var late = (await store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, week), CoachingJsonContext.Default.NudgeRecord, cancellationToken))?.Value.Late ?? false;
         var zone = NudgeTime.FindZone(setup.Plan.TimeZone) ?? TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = WeeklySchedule.LocalDay(time.GetUtcNow(), zone);
         var said = string.Join("; ", setup.Kpis.Where(k => values.ContainsKey(k.Id))
-            .Select(k => $"{MarkdownText.Literal(k.Name)} = {WeeklyCardRenderer.Number(values[k.Id], language)}{(k.Unit.Length == 0 ? "" : " " + MarkdownText.Literal(k.Unit))}"));
+            .Select(k => $"{MarkdownText.Literal(k.Name)} = {language.Number(values[k.Id])}{KpiText.Unit(k)}"));
         var reply = replies.Text(language, replaced ? "nudge.submit.replaced" : "nudge.submit.recorded", new Dictionary<string, string> { ["week"] = week, ["values"] = said });
         return new TurnResult([reply], ReplaceCard: _card.Render(project, week, late, history, today, cardLanguage));
     }
@@ -72,7 +72,7 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
             var width = Math.Max(high - low, Math.Abs(recent.Average()) / 10);
             var value = values[kpi.Id];
             if (value < low - 2 * width || value > high + 2 * width)
-                return $"{MarkdownText.Literal(kpi.Name)} = {WeeklyCardRenderer.Number(value, language)}|{WeeklyCardRenderer.Number(low, language)}|{WeeklyCardRenderer.Number(high, language)}";
+                return $"{MarkdownText.Literal(kpi.Name)} = {language.Number(value)}|{language.Number(low)}|{language.Number(high)}";
         }
         return null;
     }

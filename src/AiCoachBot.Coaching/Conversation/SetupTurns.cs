@@ -120,19 +120,19 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
             body.Add(Text(strings.Format(language, "kpi.status.kpi", new Dictionary<string, string>
             {
                 ["name"] = MarkdownText.Literal(kpi.Name),
-                ["baseline"] = Number(kpi.Baseline, language),
-                ["target"] = Number(kpi.Target, language),
-                ["unit"] = kpi.Unit.Length == 0 ? "" : " " + MarkdownText.Literal(kpi.Unit),
+                ["baseline"] = language.Number(kpi.Baseline),
+                ["target"] = language.Number(kpi.Target),
+                ["unit"] = KpiText.Unit(kpi),
                 ["direction"] = strings.Get(language, kpi.Direction == KpiDirection.HigherIsBetter ? "kpi.status.higher" : "kpi.status.lower"),
-                ["date"] = kpi.TargetDate is { } d ? strings.Format(language, "kpi.status.by", ("date", DateText(d, language))) : "",
+                ["date"] = kpi.TargetDate is { } d ? strings.Format(language, "kpi.status.by", ("date", language.Date(d))) : "",
                 ["owner"] = MarkdownText.Literal(kpi.Owner),
                 ["method"] = MarkdownText.Literal(kpi.Method),
             }), separator: true));
         }
         body.Add(Text(setup.Plan.Paused ? strings.Get(language, "kpi.status.paused") : strings.Format(language, "kpi.status.next", ("next", NextText(setup, language))), weight: "Bolder", separator: true));
         body.Add(Text(strings.Format(language, "kpi.status.dates",
-            ("poc", setup.Plan.PocDecision is { } poc ? DateText(poc, language) : strings.Get(language, "kpi.status.noDate")),
-            ("goLive", setup.Plan.GoLive is { } live ? DateText(live, language) : strings.Get(language, "kpi.status.noDate"))), subtle: true));
+            ("poc", setup.Plan.PocDecision is { } poc ? language.Date(poc) : strings.Get(language, "kpi.status.noDate")),
+            ("goLive", setup.Plan.GoLive is { } live ? language.Date(live) : strings.Get(language, "kpi.status.noDate"))), subtle: true));
         var edit = new JsonObject { ["type"] = "Action.Submit", ["title"] = strings.Get(language, "kpi.status.edit"), ["data"] = new JsonObject { ["command"] = CommandIds.Setup } };
         return TurnResult.Say(OutgoingMessage.OfCard(Card(body, new JsonArray(edit), strings.Format(language, "kpi.status.title", ("project", project.Name)))));
     }
@@ -156,9 +156,6 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         return local.ToString(language == Language.Fr ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy 'at' HH:mm", language.Culture());
     }
 
-    private static string DateText(DateOnly date, Language language) => language.Date(new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero));
-
-    private static string Number(decimal value, Language language) => value.ToString("0.##", language.Culture());
 
     private TurnResult NotAllowed(UserTurn turn, ProjectChannel setup) =>
         TurnResult.Say(replies.Text(turn.Language, "setup.notAllowed", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));

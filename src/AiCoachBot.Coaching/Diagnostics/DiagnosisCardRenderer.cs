@@ -90,9 +90,7 @@ public sealed class DiagnosisCardRenderer(CoachingContent content)
     private string? Said(string questionId, Answer answer, PendingAssessment run, Language language)
     {
         if (content.Diagnostic.Questions.Steps.FirstOrDefault(s => s.Id == questionId) is not { } step) return null;
-        var shown = AnswerFormatter.Display(step, answer, language, Strings);
-        if (step.Kind == StepKind.Text) shown = MarkdownText.Literal(shown);
-        var said = Strings.Format(language, TextKeys.DiagnosticEvidence, ("answer", shown), ("question", step.Prompt[language]));
+        var said = AnswerFormatter.Evidence(step, answer, language, Strings);
         return run.Guide?.Known.Contains(questionId) == true ? $"{said} {Strings.Get(language, TextKeys.DiagnosticFromFraming)}" : said;
     }
 

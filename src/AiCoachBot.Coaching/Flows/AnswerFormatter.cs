@@ -7,6 +7,14 @@ namespace AiCoachBot.Coaching.Flows;
 /// <summary>An answer as the user should read it back, in their language.</summary>
 public static class AnswerFormatter
 {
+    /// <summary>"“No” to “Is there a named owner?”": an answer quoted with its question, a typed text shown literally.</summary>
+    public static string Evidence(StepDefinition step, Answer answer, Language language, StringCatalog strings)
+    {
+        var shown = Display(step, answer, language, strings);
+        if (step.Kind == StepKind.Text) shown = MarkdownText.Literal(shown);
+        return strings.Format(language, TextKeys.DiagnosticEvidence, ("answer", shown), ("question", step.Prompt[language]));
+    }
+
     public static string Display(StepDefinition step, Answer answer, Language language, StringCatalog strings)
     {
         var culture = language.Culture();

@@ -28,7 +28,7 @@ public sealed class ArticleCards(KnowledgeBase knowledge, StringCatalog strings)
             body.Add(Text(section.Heading[language], weight: "Bolder", separator: true));
             body.Add(Text(section.Text[language]));
         }
-        body.Add(Text(strings.Format(language, TextKeys.ArticleReviewed, ("date", language.Date(new DateTimeOffset(article.Reviewed, TimeOnly.MinValue, TimeSpan.Zero)))), subtle: true, size: "Small", separator: true));
+        body.Add(Text(strings.Format(language, TextKeys.ArticleReviewed, ("date", language.Date(article.Reviewed))), subtle: true, size: "Small", separator: true));
         var related = article.Related.Select(knowledge.Find).OfType<Article>().Take(3).ToList();
         if (related.Count > 0) body.Add(Text(strings.Get(language, TextKeys.ArticleRelated), size: "Small", weight: "Bolder"));
         return Card(body, new JsonArray(related.Select(r => (JsonNode)OpenButton(r.Title[language], r.Id)).ToArray()), $"{article.Title[language]}: {article.Summary[language]}");

@@ -26,6 +26,14 @@ public sealed class KnowledgeBase
 
     public Article? Find(string? id) => id is not null && _byId.TryGetValue(id, out var article) ? article : null;
 
+    /// <summary>A passage by its id ("data-audit#2"), in a language; null when the article or section does not exist.</summary>
+    public Passage? FindPassage(string id, Localization.Language language)
+    {
+        var hash = id.LastIndexOf('#');
+        if (hash <= 0 || !int.TryParse(id[(hash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)) return null;
+        return Find(id[..hash]) is { } article && number >= 1 && number <= article.Sections.Count ? article.Passage(number - 1, language) : null;
+    }
+
     /// <summary>A short fingerprint of the files' bytes, in file-name order.</summary>
     public static string VersionOf(IEnumerable<(string Name, byte[] Bytes)> files)
     {

@@ -18,4 +18,9 @@ public static class Languages
 
     /// <summary>A day as cards and messages show it: "3 Mar 2027", « 3 mars 2027 ».</summary>
     public static string Date(this Language language, DateTimeOffset at) => at.ToString("d MMM yyyy", language.Culture());
+
+    public static string Date(this Language language, DateOnly day) => day.ToString("d MMM yyyy", language.Culture());
+
+    /// <summary>A measured value as people read it: "11.5", « 11,5 », at most two decimals.</summary>
+    public static string Number(this Language language, decimal value) => value.ToString("0.##", language.Culture());
 }

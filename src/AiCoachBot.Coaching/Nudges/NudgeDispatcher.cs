@@ -63,7 +63,7 @@ public sealed class NudgeDispatcher(
     {
         if (project.Channel is not { } setup || NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return NowResult.NotPosted;
         var now = time.GetUtcNow();
-        var week = WeeklySchedule.WeekOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime));
+        var week = WeeklySchedule.WeekOf(WeeklySchedule.LocalDay(now, zone));
         return await PostAsync(project, setup, zone, new DueWeek(week, now, Late: false), cancellationToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class NudgeDispatcher(
         catch (ConcurrencyConflictException) { return NowResult.NotPosted; }
 
         var history = (await store.ReadAsync(HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = WeeklySchedule.LocalDay(now, zone);
         var card = _card.Render(project, due.Week, due.Late, history, today, Languages.FromLocale(setup.Plan.Language));
         await PaceAsync(cancellationToken);
         var outcome = await poster.PostAsync(setup.Channel, card, cancellationToken);

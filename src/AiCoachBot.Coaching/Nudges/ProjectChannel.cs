@@ -12,7 +12,13 @@ public sealed record NudgePlan(
     DateOnly? PocDecision = null,
     DateOnly? GoLive = null,
     bool Paused = false,
-    string? PausedReason = null);
+    string? PausedReason = null)
+{
+    /// <summary>The nearest decision date from today on (the POC decision or the go-live), with the text key that names it.</summary>
+    public (string TextKey, DateOnly Date)? NextDecision(DateOnly today) =>
+        new[] { ("nudge.card.poc", PocDecision), ("nudge.card.goLive", GoLive) }
+            .Where(d => d.Item2 >= today).OrderBy(d => d.Item2).Select(d => ((string, DateOnly)?)(d.Item1, d.Item2!.Value)).FirstOrDefault();
+}
 
 /// <summary>Someone the set-up's owner named, who may change it too: by their Teams account id, with the name shown.</summary>
 public sealed record ChannelEditor(string Id, string Name);

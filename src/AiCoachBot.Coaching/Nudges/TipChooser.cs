@@ -39,7 +39,7 @@ public static class TipChooser
             var average = before.Average();
             var margin = Math.Abs(average) * rule.Percent / 100;
             var worse = kpi.Direction == KpiDirection.HigherIsBetter ? last < average - margin : last > average + margin;
-            if (worse) return new() { ["kpi"] = MarkdownText.Literal(kpi.Name), ["value"] = Number(last, language), ["average"] = Number(average, language) };
+            if (worse) return new() { ["kpi"] = MarkdownText.Literal(kpi.Name), ["value"] = language.Number(last), ["average"] = language.Number(average) };
         }
         return null;
     }
@@ -51,22 +51,19 @@ public static class TipChooser
             var trend = KpiTrend.Of(kpi, history, setup.Plan, setUpDay, week);
             if (trend.OnTrack != false) continue;
             var last = trend.Values[^1];
-            return new() { ["kpi"] = MarkdownText.Literal(kpi.Name), ["value"] = Number(last.Value, language), ["path"] = Number(trend.PathAt(last.Week), language) };
+            return new() { ["kpi"] = MarkdownText.Literal(kpi.Name), ["value"] = language.Number(last.Value), ["path"] = language.Number(trend.PathAt(last.Week)) };
         }
         return null;
     }
 
     private static Dictionary<string, string>? Decision(TipRule rule, NudgePlan plan, DateOnly today, StringCatalog strings, Language language)
     {
-        var next = new[] { ("nudge.card.poc", plan.PocDecision), ("nudge.card.goLive", plan.GoLive) }
-            .Where(d => d.Item2 is { } date && date >= today && date.DayNumber - today.DayNumber <= rule.Days)
-            .OrderBy(d => d.Item2).FirstOrDefault();
-        if (next.Item2 is not { } when) return null;
+        if (plan.NextDecision(today) is not { } next || next.Date.DayNumber - today.DayNumber > rule.Days) return null;
         return new()
         {
-            ["what"] = strings.Get(language, next.Item1),
-            ["date"] = language.Date(new DateTimeOffset(when, TimeOnly.MinValue, TimeSpan.Zero)),
-            ["days"] = (when.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
+            ["what"] = strings.Get(language, next.TextKey),
+            ["date"] = language.Date(next.Date),
+            ["days"] = (next.Date.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
         };
     }
 
@@ -80,6 +77,4 @@ public static class TipChooser
             ? new() { ["weeks"] = rule.Weeks.ToString(CultureInfo.InvariantCulture) }
             : null;
     }
-
-    private static string Number(decimal value, Language language) => value.ToString("0.##", language.Culture());
 }

@@ -33,17 +33,17 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
             body.Add(Text(strings.Format(language, "nudge.card.kpi", new Dictionary<string, string>
             {
                 ["name"] = MarkdownText.Literal(kpi.Name),
-                ["baseline"] = Number(kpi.Baseline, language),
-                ["target"] = Number(kpi.Target, language),
-                ["unit"] = kpi.Unit.Length == 0 ? "" : " " + MarkdownText.Literal(kpi.Unit),
+                ["baseline"] = language.Number(kpi.Baseline),
+                ["target"] = language.Number(kpi.Target),
+                ["unit"] = KpiText.Unit(kpi),
             }), separator: true));
             body.Add(Text(history.LastBefore(kpi.Id, week) is { } last
-                ? strings.Format(language, "nudge.card.last", ("value", Number(last.Value, language)), ("week", last.Week))
+                ? strings.Format(language, "nudge.card.last", ("value", language.Number(last.Value)), ("week", last.Week))
                 : strings.Get(language, "nudge.card.noValue"), subtle: true, size: "Small"));
             var trend = KpiTrend.Of(kpi, history, setup.Plan, DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime), week);
             if (trend.Values.Count > 0) body.Add(TrendChart(trend, language));
             if (recorded?.Values.TryGetValue(kpi.Id, out var value) == true)
-                body.Add(Text(strings.Format(language, "nudge.card.recorded", ("value", Number(value, language)), ("by", MarkdownText.Literal(recorded.ByName))), color: "Good"));
+                body.Add(Text(strings.Format(language, "nudge.card.recorded", ("value", language.Number(value)), ("by", MarkdownText.Literal(recorded.ByName))), color: "Good"));
             else if (recorded is null)
                 body.Add(new JsonObject { ["type"] = "Input.Text", ["id"] = ValuePrefix + kpi.Id, ["label"] = strings.Format(language, "nudge.card.input", ("unit", kpi.Unit)), ["maxLength"] = 30 });
         }
@@ -53,9 +53,9 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
             body.Add(Text(strings.Get(language, "nudge.card.actions"), weight: "Bolder", separator: true));
             foreach (var action in due) body.Add(Text("• " + MarkdownText.Literal(action.Text), size: "Small", color: action.Due < today ? "Attention" : null));
         }
-        if (NextDecision(setup.Plan, today) is { } decision)
+        if (setup.Plan.NextDecision(today) is { } decision)
             body.Add(Text(strings.Format(language, "nudge.card.decision",
-                ("what", strings.Get(language, decision.Key)), ("date", language.Date(new DateTimeOffset(decision.Date, TimeOnly.MinValue, TimeSpan.Zero))),
+                ("what", strings.Get(language, decision.TextKey)), ("date", language.Date(decision.Date)),
                 ("days", (decision.Date.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture))), separator: true));
 
         if (TipChooser.Choose(content.Tips, project, history, week, today, strings, language) is { } tip)
@@ -84,7 +84,7 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
         var strings = content.Strings;
         var last = trend.Values[^1];
         var status = strings.Format(language, trend.OnTrack == true ? "nudge.card.onTrack" : "nudge.card.behind",
-            ("value", Number(last.Value, language)), ("path", Number(trend.PathAt(last.Week), language)));
+            ("value", language.Number(last.Value)), ("path", language.Number(trend.PathAt(last.Week))));
         JsonArray Points(Func<(string Week, decimal Value), decimal> y) =>
             new(trend.Values.Select(v => (JsonNode)new JsonObject { ["x"] = v.Week, ["y"] = Math.Round(y(v), 2) }).ToArray());
         return new JsonObject
@@ -101,9 +101,4 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
         };
     }
 
-    private static (string Key, DateOnly Date)? NextDecision(NudgePlan plan, DateOnly today) =>
-        new[] { ("nudge.card.poc", plan.PocDecision), ("nudge.card.goLive", plan.GoLive) }
-            .Where(d => d.Item2 is { } date && date >= today).Select(d => (d.Item1, d.Item2!.Value)).OrderBy(d => d.Item2).Select(d => ((string, DateOnly)?)d).FirstOrDefault();
-
-    public static string Number(decimal value, Language language) => value.ToString("0.##", language.Culture());
 }

@@ -18,7 +18,7 @@ public static class WeeklySchedule
     /// <summary>The most recent due time at or before <paramref name="now"/>.</summary>
     public static DueWeek Latest(DateTimeOffset now, NudgeTime time)
     {
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.Zone).DateTime);
+        var localToday = LocalDay(now, time.Zone);
         var daysBack = ((int)localToday.DayOfWeek - (int)time.Day + 7) % 7;
         var day = localToday.AddDays(-daysBack);
         var due = ToInstant(day.ToDateTime(time.Time), time.Zone);
@@ -34,10 +34,13 @@ public static class WeeklySchedule
     public static DateTimeOffset Next(DateTimeOffset now, NudgeTime time)
     {
         var latest = Latest(now, time);
-        var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(latest.DueAt, time.Zone).DateTime);
+        var localDay = LocalDay(latest.DueAt, time.Zone);
         // The moved-forward time may fall on the next local minute, never on another day.
         return ToInstant(localDay.AddDays(7).ToDateTime(time.Time), time.Zone);
     }
+
+    /// <summary>The day it is in the zone at that instant.</summary>
+    public static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>"2026-W48": the ISO 8601 week of a local day.</summary>
     public static string WeekOf(DateOnly localDay)

@@ -49,11 +49,11 @@ public static class SearchTerms
         "am", "im", "ive", "whats", "hows", "where", "way", "ways", "need", "want", "please", "tell", "explain", "mean", "means", "thing", "things", "like", "know", "think", "really", "ok", "okay", "hi", "hello", "thanks", "yes", "yeah", "yep", "nope", "sure",
         // French
         "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "en", "au", "aux", "par", "pour", "avec", "sans", "sur",
-        "dans", "est", "sont", "etait", "ete", "etre", "il", "elle", "ils", "elles", "on", "nous", "vous", "notre", "nos", "votre", "vos",
+        "dans", "est", "sont", "etait", "ete", "etre", "il", "elle", "ils", "elles", "nous", "vous", "notre", "nos", "votre", "vos",
         "leur", "leurs", "ce", "cet", "cette", "ces", "ca", "cela", "que", "qui", "quoi", "ne", "pas", "plus", "tres", "trop", "se", "sa",
-        "son", "ses", "je", "me", "mon", "ma", "mes", "tout", "tous", "toute", "toutes", "fait", "faire", "avons", "avez", "ont", "a",
-        "y", "personne", "quand", "quel", "quelle", "quels", "quelles", "comme", "si", "deja", "encore", "aussi", "alors", "donc", "car", "l", "d", "j", "n", "c", "qu", "s",
-        "comment", "pourquoi", "ou", "quoi", "est-ce", "faut", "dois", "doit", "peut", "peux", "veut", "veux", "suis", "sommes", "mes", "moi", "nous",
+        "son", "ses", "je", "mon", "ma", "mes", "tout", "tous", "toute", "toutes", "fait", "faire", "avons", "avez", "ont",
+        "y", "personne", "quand", "quel", "quelle", "quels", "quelles", "comme", "si", "deja", "encore", "aussi", "alors", "donc", "car", "l", "d", "j", "n", "c", "qu",
+        "comment", "pourquoi", "est-ce", "faut", "dois", "doit", "peut", "peux", "veut", "veux", "suis", "sommes", "moi",
         "bien", "bon", "chose", "choses", "explique", "expliquer", "dire", "svp", "merci", "bonjour", "salut", "oui", "non", "ouais", "tu", "es", "te", "toi", "ton", "ta", "tes", "maintenant", "ici", "avoir",
     };
 }

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace AiCoachBot.Coaching.Coach;
 
 /// <summary>The instructions given to the language model (content/coach/prompts.yaml): questions, "Explain", and pitfall candidates for a diagnostic.</summary>
-public sealed record CoachPrompts(string Question, string Explain, string Pitfalls)
+public sealed record CoachPrompts(string Question, string Explain, string Pitfalls, string Retro)
 {
     public const string File = "coach/prompts.yaml";
     private static readonly string[] Placeholders = ["{language}", "{maxWords}"];
@@ -20,12 +20,13 @@ public sealed record CoachPrompts(string Question, string Explain, string Pitfal
         if (!System.IO.File.Exists(path)) { errors.Add(File, 0, "the file is missing: it holds the instructions given to the language model"); return null; }
         var file = new YamlFile(File, errors);
         if (file.Mapping(YamlFile.Load(path, File, errors), "the prompts file") is not { } map) return null;
-        file.Keys(map, "the prompts file", "lastReviewed", "question", "explain", "pitfalls");
+        file.Keys(map, "the prompts file", "lastReviewed", "question", "explain", "pitfalls", "retro");
         if (file.Date(map, "lastReviewed") is null && YamlFile.Child(map, "lastReviewed") is null) file.Error(map, "'lastReviewed: YYYY-MM-DD' is required");
         var question = Template(file, map, "question", Placeholders);
         var explain = Template(file, map, "explain", Placeholders);
         var pitfalls = Template(file, map, "pitfalls", []);
-        return question is null || explain is null || pitfalls is null ? null : new CoachPrompts(question, explain, pitfalls);
+        var retro = Template(file, map, "retro", Placeholders);
+        return question is null || explain is null || pitfalls is null || retro is null ? null : new CoachPrompts(question, explain, pitfalls, retro);
     }
 
     private static string? Template(YamlFile file, YamlMappingNode map, string key, string[] placeholders)

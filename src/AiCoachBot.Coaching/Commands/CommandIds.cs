@@ -21,6 +21,12 @@ public static class CommandIds
     public const string NudgesNow = "nudges-now";
     public const string KpiHistory = "kpi-history";
     public const string SetupEditors = "setup-editors";
+    public const string Retro = "retro";
+    public const string RetroCloseTyped = "retro-close";
+    public const string RetroReopenTyped = "retro-reopen";
+    public const string RetroDeleteTyped = "retro-delete";
+    public const string RetroExport = "retro-export";
+    public const string Actions = "actions";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
@@ -33,6 +39,22 @@ public static class CommandIds
     public const string SubmitKpis = "kpi.submit";
     /// <summary>Sent by an "Explain" button on a scorecard gap or a diagnosed pitfall.</summary>
     public const string Explain = "explain";
+    /// <summary>The retro cards' buttons (Retros/RetroCards).</summary>
+    public const string RetroOpen = "retro.open";
+    public const string RetroAdd = "retro.add";
+    public const string RetroYours = "retro.yours";
+    public const string RetroVotes = "retro.votes";
+    public const string RetroEdit = "retro.edit";
+    public const string RetroRemove = "retro.remove";
+    public const string RetroView = "retro.view";
+    public const string RetroCloseForm = "retro.closeForm";
+    public const string RetroClose = "retro.close";
+    public const string RetroReopen = "retro.reopen";
+    public const string RetroDelete = "retro.delete";
+    public const string RetroDeleteConfirmed = "retro.delete.confirmed";
+    /// <summary>Sent by "Mark done" beside an action, on the weekly card or the actions list.</summary>
+    public const string ActionDone = "action.done";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors];
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors,
+        Retro, RetroCloseTyped, RetroReopenTyped, RetroDeleteTyped, RetroExport, Actions];
 }

@@ -11,7 +11,8 @@ namespace AiCoachBot.Coaching.Content;
 /// <summary>Everything the content folder holds, loaded and validated once at start-up.</summary>
 public sealed record CoachingContent(
     StringCatalog Strings, CardTemplates Cards, CommandCatalog Commands, IReadOnlyList<FlowDefinition> Flows, PhaseCatalog Phases,
-    FramingContent Framing, PitfallCatalog Diagnostic, KnowledgeBase Knowledge, CoachPrompts Prompts, Nudges.CoachingTips Tips)
+    FramingContent Framing, PitfallCatalog Diagnostic, KnowledgeBase Knowledge, CoachPrompts Prompts, Nudges.CoachingTips Tips,
+    Retros.RetroTemplates Retros)
 {
     /// <summary>Loads and cross-checks all files; throws <see cref="ContentValidationException"/> listing every problem.</summary>
     public static CoachingContent Load(string root, IEnumerable<string> extraFlowDirectories)
@@ -42,8 +43,9 @@ public sealed record CoachingContent(
         if (knowledge is not null && diagnostic is not null) CheckPitfallArticles(diagnostic, knowledge, errors);
         var prompts = CoachPrompts.Load(root, errors);
         var tips = Nudges.CoachingTips.Load(root, phases, errors);
+        var retros = AiCoachBot.Coaching.Retros.RetroTemplates.Load(root, phases, errors);
         errors.ThrowIfAny();
-        return new CoachingContent(strings, cards, commands, flows, phases, framing!, diagnostic!, knowledge!, prompts!, tips!);
+        return new CoachingContent(strings, cards, commands, flows, phases, framing!, diagnostic!, knowledge!, prompts!, tips!, retros!);
     }
 
     private static void CheckPitfallArticles(PitfallCatalog diagnostic, KnowledgeBase knowledge, ContentErrors errors)

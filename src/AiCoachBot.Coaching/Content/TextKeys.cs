@@ -192,6 +192,7 @@ public static partial class TextKeys
             .Concat(["flow.invalid.yesno", "flow.invalid.choice", "flow.invalid.multiselect", "flow.invalid.multiselectCount", "flow.invalid.scale",
                 "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"])
             .Concat(NudgeKeys)
+            .Concat(RetroKeys)
             .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Select(RiskLevelText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Where(l => l > Diagnostics.RiskLevel.None).Select(RiskTitle));

@@ -38,12 +38,14 @@ public sealed class CoachingService
     private readonly ExplainTurns _explain;
     private readonly SetupTurns _setup;
     private readonly KpiTurns _kpis;
+    private readonly RetroTurns _retros;
+    private readonly ActionTurns _actions;
     private readonly bool _modelConfigured;
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
         IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
-        Nudges.NudgeDispatcher? nudges = null)
+        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null)
     {
         _content = content;
         _store = store;
@@ -69,6 +71,8 @@ public sealed class CoachingService
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time, nudges);
         _kpis = new KpiTurns(content, store, projects, _replies, time);
+        _retros = new RetroTurns(content, store, projects, _replies, time, new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), members);
+        _actions = new ActionTurns(content, store, projects, _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -148,6 +152,8 @@ public sealed class CoachingService
         if (command == CommandIds.SaveSetup) return _setup.SaveAsync(turn, data, cancellationToken);
         if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
+        if (command == CommandIds.ActionDone) return _actions.DoneAsync(turn, data, cancellationToken);
+        if (RetroButton(command, turn, data, cancellationToken) is { } retro) return retro;
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
         {
             var argument = command == CommandIds.Diagnose ? CardValues.Text(data[ProjectCards.SymptomsField], CardValues.MaxInputLength) : null;
@@ -155,6 +161,28 @@ public sealed class CoachingService
         }
         return Unknown(language, canReplaceCard);
     }
+
+    private Task<TurnResult>? RetroButton(string? command, UserTurn turn, JsonObject data, CancellationToken cancellationToken) => command switch
+    {
+        CommandIds.RetroOpen => _retros.OpenAsync(turn, data, cancellationToken),
+        CommandIds.RetroAdd => _retros.AddAsync(turn, data, cancellationToken),
+        CommandIds.RetroYours => _retros.YoursAsync(turn, data, cancellationToken),
+        CommandIds.RetroVotes => _retros.VotesAsync(turn, data, cancellationToken),
+        CommandIds.RetroEdit => _retros.EditItemAsync(turn, data, cancellationToken),
+        CommandIds.RetroRemove => _retros.RemoveItemAsync(turn, data, cancellationToken),
+        CommandIds.RetroView => _retros.ViewAsync(turn, data, cancellationToken),
+        CommandIds.RetroCloseForm => _retros.CloseFormAsync(turn, data, cancellationToken),
+        CommandIds.RetroClose => _retros.CloseAsync(turn, data, cancellationToken),
+        CommandIds.RetroReopen => _retros.ReopenAsync(turn, data, cancellationToken),
+        CommandIds.RetroDelete => _retros.DeleteAsync(turn, data, confirmed: false, cancellationToken),
+        CommandIds.RetroDeleteConfirmed => _retros.DeleteAsync(turn, data, confirmed: true, cancellationToken),
+        CommandIds.RetroExport when data[Retros.RetroCards.RetroField] is not null => _retros.ExportAsync(turn, data, cancellationToken),
+        _ => null,
+    };
+
+    /// <summary>A card that asked to be followed was posted as <paramref name="activityId"/> (a retro's live card).</summary>
+    public Task OnCardPostedAsync(UserTurn turn, string track, string activityId, CancellationToken cancellationToken) =>
+        _retros.RememberCardAsync(turn, track, activityId, cancellationToken);
 
     /// <summary>A coach's answer was posted as <paramref name="activityId"/>: keep it for its feedback.</summary>
     public Task OnAnswerPostedAsync(UserTurn turn, AnswerRecord record, string activityId, CancellationToken cancellationToken) =>
@@ -166,7 +194,9 @@ public sealed class CoachingService
 
     /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
     public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
-        _projects.DocumentAgainAsync(turn, reference, cancellationToken);
+        reference[Retros.RetroCards.RetroField] is not null
+            ? _retros.DocumentAgainAsync(turn, reference, cancellationToken)
+            : _projects.DocumentAgainAsync(turn, reference, cancellationToken);
 
     private Task<TurnResult> RunCommandAsync(UserTurn turn, string command, string? argument, string? projectId, CancellationToken cancellationToken)
     {
@@ -188,6 +218,10 @@ public sealed class CoachingService
             CommandIds.KpiHistory => _kpis.HistoryAsync(turn, cancellationToken),
             CommandIds.SetupEditors => _setup.EditorsAsync(turn, cancellationToken),
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
+            CommandIds.Retro => _retros.StartAsync(turn, argument, cancellationToken),
+            CommandIds.RetroCloseTyped or CommandIds.RetroReopenTyped or CommandIds.RetroDeleteTyped or CommandIds.RetroExport
+                => _retros.TypedAsync(turn, command, argument, cancellationToken),
+            CommandIds.Actions => _actions.ListAsync(turn, argument, cancellationToken),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)
                 : Decision.Keep(TurnResult.Say(_replies.Help(language))), cancellationToken),

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
@@ -121,7 +120,7 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
         var markdown = _markdown.Render(project.Name, record.At, answers, RulesEngine.Evaluate(content.Framing.Rules, answers), language);
         var reference = new JsonObject { [ProjectCards.ProjectInput] = project.Id, ["run"] = record.RunId };
         return new ExportDocument(
-            $"{FileNamePart(project.Name)}-{record.At:yyyy-MM-dd}.md",
+            $"framing-{ExportFileName.Part(project.Name)}-{record.At:yyyy-MM-dd}.md",
             content.Strings.Format(language, TextKeys.ExportFileDescription, ("project", project.Name)),
             content.Strings.Format(language, TextKeys.ExportIntro, ("project", MarkdownText.Literal(project.Name))),
             markdown,
@@ -163,20 +162,6 @@ public sealed class ProjectTurns(CoachingContent content, ProjectStore projects,
     private static bool IsTeam(UserTurn turn) => Owner(turn).Kind == ProjectOwnerKind.Team;
 
     private static string Field(JsonObject data, string name) => CardValues.Text(data[name], CardValues.MaxInputLength) ?? "";
-
-    /// <summary>A file name every system accepts: letters and digits of the project name, accents folded.</summary>
-    private static string FileNamePart(string name)
-    {
-        var folded = TextNormalizer.Fold(name);
-        var builder = new StringBuilder();
-        foreach (var c in folded)
-        {
-            if (char.IsAsciiLetterOrDigit(c)) builder.Append(c);
-            else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
-        }
-        var part = builder.ToString().Trim('-');
-        return "framing-" + (part.Length == 0 ? "project" : part[..Math.Min(part.Length, 50)]);
-    }
 }
 
 /// <summary>Starts (or resumes) the framing checklist or the diagnostic (<paramref name="purpose"/>) on a project, after the given messages.</summary>

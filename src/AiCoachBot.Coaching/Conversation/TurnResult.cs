@@ -4,9 +4,10 @@ namespace AiCoachBot.Coaching.Conversation;
 
 /// <summary>
 /// One message to post: a card (with its own text fallback), plain text, or a document to hand over.
-/// A coach's answer also carries <see cref="Answer"/>: its label, citations and feedback.
+/// A coach's answer also carries <see cref="Answer"/>: its label, citations and feedback. A card that will be
+/// updated later for everyone carries <see cref="Track"/>: once posted, its activity id is handed back with that key.
 /// </summary>
-public sealed record OutgoingMessage(JsonObject? Card, string? Text, ExportDocument? Document = null, AnswerPresentation? Answer = null)
+public sealed record OutgoingMessage(JsonObject? Card, string? Text, ExportDocument? Document = null, AnswerPresentation? Answer = null, string? Track = null)
 {
     public static OutgoingMessage OfCard(JsonObject card) => new(card, null);
     public static OutgoingMessage OfText(string text) => new(null, text);
@@ -30,12 +31,15 @@ public sealed record CitationView(int Position, string Name, string Abstract, IR
 public sealed record ExportDocument(string FileName, string Description, string Intro, string Markdown, JsonObject Reference);
 
 /// <summary>
-/// What the bot does in answer to a turn: messages to post, and for a card button, the card that
-/// replaces the pressed one or a short notice shown beside it.
+/// What the bot does in answer to a turn: messages to post, for a card button the card that replaces the pressed
+/// one (for the one who pressed it) or a short notice shown beside it, and cards posted earlier to update for everyone.
 /// </summary>
-public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null)
+public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null, IReadOnlyList<CardUpdate>? Updates = null)
 {
     public static TurnResult None { get; } = new([]);
 
     public static TurnResult Say(params OutgoingMessage[] messages) => new(messages);
 }
+
+/// <summary>A card the bot posted earlier, to replace for everyone who sees it.</summary>
+public sealed record CardUpdate(string ServiceUrl, string ConversationId, string ActivityId, JsonObject Card);

@@ -47,11 +47,12 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
             else if (recorded is null)
                 body.Add(new JsonObject { ["type"] = "Input.Text", ["id"] = ValuePrefix + kpi.Id, ["label"] = strings.Format(language, "nudge.card.input", ("unit", kpi.Unit)), ["maxLength"] = 30 });
         }
-        var due = project.OpenActions.Where(a => a.Due is null || a.Due <= today.AddDays(7)).Take(5).ToList();
-        if (due.Count > 0)
+        var open = ActionList.Ordered(project.OpenActions, today);
+        if (open.Count > 0)
         {
             body.Add(Text(strings.Get(language, "nudge.card.actions"), weight: "Bolder", separator: true));
-            foreach (var action in due) body.Add(Text("• " + MarkdownText.Literal(action.Text), size: "Small", color: action.Due < today ? "Attention" : null));
+            foreach (var action in open.Take(ActionList.MaxOnCard)) ActionList.Add(body, action, project.Id, week, today, strings, language);
+            if (open.Count > ActionList.MaxOnCard) body.Add(Text(strings.Format(language, "actions.more", ("count", (open.Count - ActionList.MaxOnCard).ToString(CultureInfo.InvariantCulture))), subtle: true, size: "Small"));
         }
         if (setup.Plan.NextDecision(today) is { } decision)
             body.Add(Text(strings.Format(language, "nudge.card.decision",

@@ -35,7 +35,8 @@ public sealed record Project(
     IReadOnlyList<AssessmentRecord> Assessments,
     IReadOnlyList<DiagnosisRecord>? Diagnoses = null,
     IReadOnlyList<ProjectAction>? Actions = null,
-    Nudges.ProjectChannel? Channel = null)
+    Nudges.ProjectChannel? Channel = null,
+    IReadOnlyList<Retros.RetroEntry>? Retros = null)
 {
     [JsonIgnore]
     public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];
@@ -45,6 +46,19 @@ public sealed record Project(
 
     [JsonIgnore]
     public IReadOnlyList<ProjectAction> OpenActions => (Actions ?? []).Where(a => a.DoneAt is null).ToList();
+
+    [JsonIgnore]
+    public IReadOnlyList<Retros.RetroEntry> RetroHistory => Retros ?? [];
+
+    [JsonIgnore]
+    public Retros.RetroEntry? OpenRetro => RetroHistory.LastOrDefault(r => r.ClosedAt is null);
+
+    /// <summary>Who owns the project: whoever created it, and whoever owns its channel set-up.</summary>
+    public bool IsOwner(IEnumerable<string?> ids)
+    {
+        var known = ids.OfType<string>().ToList();
+        return known.Contains(CreatedBy) || (Channel is { } channel && known.Contains(channel.SetUpBy));
+    }
 }
 
 /// <summary>What a diagnostic concluded: each examined pitfall's risk, to show what improved next time.</summary>
@@ -60,8 +74,10 @@ public sealed record DiagnosisRecord(
 public sealed record PitfallRiskRecord(string Pitfall, string Level, int Score);
 
 /// <summary>
-/// Something the team committed to do on the project, such as a diagnostic's remedy. <see cref="Source"/>
-/// says where it came from ("pitfall:&lt;id&gt;:week"), so the same remedy is not added twice while open.
+/// Something the team committed to do on the project, such as a diagnostic's remedy or a retro's action.
+/// <see cref="Source"/> says where it came from ("pitfall:&lt;id&gt;:week", "retro:&lt;id&gt;:n"), so the same remedy
+/// is not added twice while open. <see cref="Owner"/> is the owner's name, <see cref="OwnerId"/> their Teams id.
+/// An action ends done, or dropped by a later retro; <see cref="DoneAt"/> is when, either way.
 /// </summary>
 public sealed record ProjectAction(
     string Id,
@@ -71,7 +87,13 @@ public sealed record ProjectAction(
     DateTimeOffset CreatedAt,
     string? Owner = null,
     DateOnly? Due = null,
-    DateTimeOffset? DoneAt = null);
+    DateTimeOffset? DoneAt = null,
+    string? OwnerId = null,
+    bool Dropped = false,
+    string? DoneByName = null)
+{
+    public bool IsOverdue(DateOnly today) => DoneAt is null && Due < today;
+}
 
 /// <summary>
 /// What an assessment concluded, kept on the project so the next run can show what changed. The answers

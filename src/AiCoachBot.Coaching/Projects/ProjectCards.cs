@@ -130,6 +130,7 @@ public sealed class ProjectCards(CoachingContent content)
         }
         AddDiagnosis(body, project, language);
         AddActions(body, project, language);
+        AddRetros(body, project, language);
         var actions = new JsonArray
         {
             ProjectButton(Strings.Get(language, TextKeys.ProfileFrame), CommandIds.Frame, project.Id),
@@ -164,6 +165,21 @@ public sealed class ProjectCards(CoachingContent content)
         body.Add(Text(Strings.Format(language, TextKeys.ProfileActions, ("count", Number(open.Count))), weight: "Bolder", separator: true));
         foreach (var action in open.Take(MaxGapsShown)) body.Add(UserText("• " + action.Text));
         if (open.Count > MaxGapsShown) body.Add(Text(Strings.Format(language, TextKeys.ProfileMoreActions, ("count", Number(open.Count - MaxGapsShown))), subtle: true));
+    }
+
+    /// <summary>The past retros, newest first: when, which template, what was decided.</summary>
+    private void AddRetros(JsonArray body, Project project, Language language)
+    {
+        var retros = project.RetroHistory.Reverse().Take(MaxGapsShown).ToList();
+        if (retros.Count == 0) return;
+        body.Add(Text(Strings.Get(language, "profile.retros"), weight: "Bolder", separator: true));
+        foreach (var retro in retros)
+        {
+            var title = content.Retros.Find(retro.TemplateId)?.Title[language] ?? retro.TemplateId;
+            var outcome = retro.ClosedAt is null ? Strings.Get(language, "profile.retro.open")
+                : retro.Decision is { } decision ? Strings.Get(language, $"retro.decision.{decision}") : "";
+            body.Add(Text($"• {language.Date(retro.OpenedAt)} · {title} · {outcome}"));
+        }
     }
 
     public string Readiness(AssessmentRecord? record, Language language) => record is null

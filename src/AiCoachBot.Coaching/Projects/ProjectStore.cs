@@ -171,6 +171,29 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             return Change<Project, (SetupOutcome Outcome, Project? Project)>.Save(updated, (SetupOutcome.Saved, updated));
         }, cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the asker's project (null from it: nothing to change). Returns the project
+    /// after the change, or null when it does not exist or is not the asker's.
+    /// </summary>
+    public Task<Project?> ChangeAsync(ProjectOwnership asker, string id, Func<Project, Project?> change, CancellationToken cancellationToken) =>
+        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
+        {
+            if (project is null || project.Ownership != asker) return Change<Project, Project?>.Keep(null);
+            return change(project) is { } updated ? Change<Project, Project?>.Save(updated, updated) : Change<Project, Project?>.Keep(project);
+        }, cancellationToken);
+
+    /// <summary>Marks an open action done; whoever in the team presses the button. False when there is no such open action.</summary>
+    public async Task<(Project? Project, bool Done)> MarkActionDoneAsync(ProjectOwnership asker, string id, string actionId, string byName, CancellationToken cancellationToken)
+    {
+        var done = false;
+        var project = await ChangeAsync(asker, id, p =>
+        {
+            done = p.OpenActions.Any(a => a.Id == actionId);
+            return done ? p with { Actions = [.. p.Actions!.Select(a => a.Id == actionId ? a with { DoneAt = time.GetUtcNow(), DoneByName = byName } : a)] } : null;
+        }, cancellationToken);
+        return (project, done);
+    }
+
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>
         (await ListAsync(team, cancellationToken)).FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);

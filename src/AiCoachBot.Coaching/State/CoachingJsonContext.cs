@@ -16,4 +16,5 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Projects.NudgeIndex))]
 [JsonSerializable(typeof(Nudges.NudgeRecord))]
 [JsonSerializable(typeof(Nudges.KpiHistory))]
+[JsonSerializable(typeof(Retros.Retrospective))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

@@ -23,6 +23,7 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
         if (result.ReplaceCard is { } card && turn.Activity.ReplyToId is { } cardActivityId)
             await ReplaceCardAsync(turn, cardActivityId, card, cancellationToken);
         await SendAllAsync(turn, result, cancellationToken);
+        await UpdateSharedCardsAsync(turn, result, cancellationToken);
     }
 
     protected override async Task OnBotInstalledAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
     {
         var result = await coach.OnCardActionAsync(ActivityMapping.Turn(turn.Activity, action.Data, action.Verb), cancellationToken);
         await SendAllAsync(turn, result, cancellationToken);
+        await UpdateSharedCardsAsync(turn, result, cancellationToken);
         return result.ReplaceCard is { } card
             ? AdaptiveCardInvokeResponse.Card(card)
             : AdaptiveCardInvokeResponse.Message(result.Notice ?? "");
@@ -71,7 +73,29 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
                 var posted = await turn.SendAsync(ActivityMapping.ToActivity(message), cancellationToken);
                 if (message.Answer is { } answer && posted.Id is { Length: > 0 } activityId)
                     await coach.OnAnswerPostedAsync(ActivityMapping.Turn(turn.Activity, null), answer.Record, activityId, cancellationToken);
+                if (message.Track is { } track && posted.Id is { Length: > 0 } cardId)
+                    await coach.OnCardPostedAsync(ActivityMapping.Turn(turn.Activity, null), track, cardId, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Cards posted earlier that everyone sees (a retro's live card), updated after the change the turn made.
+    /// Cosmetic like <see cref="ReplaceCardAsync"/>: the change is stored whether or not Teams takes the update.
+    /// </summary>
+    private async Task UpdateSharedCardsAsync(TurnContext turn, TurnResult result, CancellationToken cancellationToken)
+    {
+        foreach (var update in result.Updates ?? [])
+        {
+            var activity = Activity.Message(attachments: [Attachment.AdaptiveCard(update.Card)]) with
+            {
+                Id = update.ActivityId,
+                Conversation = new ConversationAccount { Id = update.ConversationId },
+                From = turn.Activity.Recipient,
+            };
+            try { await turn.Connector.UpdateActivityAsync(update.ServiceUrl, update.ConversationId, update.ActivityId, activity, cancellationToken); }
+            catch (ConnectorException ex) { BotLog.SharedCardUpdateFailed(logger, (int)ex.Status, ex.Code); }
+            catch (Exception ex) when (ex is HttpRequestException or UntrustedServiceUrlException) { BotLog.SharedCardUpdateFailed(logger, 0, ex.GetType().Name); }
         }
     }
 

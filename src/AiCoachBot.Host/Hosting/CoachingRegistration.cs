@@ -27,6 +27,7 @@ internal static class CoachingRegistration
             var options = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
             return CoachingContent.Load(FromAppFolder(options.RootPath), options.ExtraFlowDirectories.Select(FromAppFolder));
         });
+        services.AddSingleton<IChannelMembers, ConnectorChannelMembers>();
         services.AddSingleton<CoachingService>();
         services.AddCoachModel();
         services.AddWeeklyNudges();

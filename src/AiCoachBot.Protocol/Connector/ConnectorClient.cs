@@ -26,6 +26,16 @@ public sealed class ConnectorClient(HttpClient http) : IConnectorClient
             ?? new ConversationResourceResponse(null, null, null);
     }
 
+    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ConnectorPaths.PagedMembers(serviceUrl, conversationId, continuationToken));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw ConnectorErrors.From(response.StatusCode, bytes);
+        try { return JsonSerializer.Deserialize(bytes, ProtocolJsonContext.Default.PagedMembersResult) ?? new PagedMembersResult(null, null); }
+        catch (JsonException) { return new PagedMembersResult(null, null); }
+    }
+
     private async Task<ResourceResponse> SendAsync(HttpMethod method, Uri uri, Activity activity, CancellationToken cancellationToken) =>
         await ExchangeAsync(method, uri, ProtocolJson.Serialize(activity), ProtocolJsonContext.Default.ResourceResponse, cancellationToken)
             ?? new ResourceResponse(null);

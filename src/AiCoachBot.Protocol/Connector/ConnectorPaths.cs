@@ -11,5 +11,13 @@ public static class ConnectorPaths
     public static Uri Activity(string serviceUrl, string conversationId, string activityId) =>
         new($"{Base(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}");
 
+    /// <summary>A channel's members are asked of the channel's conversation, not of one of its threads (";messageid=…").</summary>
+    public static Uri PagedMembers(string serviceUrl, string conversationId, string? continuationToken)
+    {
+        var channel = conversationId.Split(";messageid=", 2)[0];
+        var query = continuationToken is null ? "?pageSize=500" : $"?pageSize=500&continuationToken={Uri.EscapeDataString(continuationToken)}";
+        return new($"{Base(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(channel)}/pagedmembers{query}");
+    }
+
     private static string Base(string serviceUrl) => serviceUrl.TrimEnd('/');
 }

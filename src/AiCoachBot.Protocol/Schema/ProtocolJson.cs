@@ -13,6 +13,7 @@ namespace AiCoachBot.Protocol.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(ConnectorErrorResponse))]
 [JsonSerializable(typeof(FileConsentCard))]

@@ -4,6 +4,9 @@ public sealed record ResourceResponse(string? Id);
 
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
 
+/// <summary>A page of conversation members (GET …/pagedmembers).</summary>
+public sealed record PagedMembersResult(IReadOnlyList<ChannelAccount>? Members, string? ContinuationToken);
+
 public sealed record ConversationParameters
 {
     public bool? IsGroup { get; init; }

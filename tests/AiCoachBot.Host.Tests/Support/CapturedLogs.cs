@@ -12,6 +12,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
+    /// <summary>Every message logged, one per line, to search for what must never be logged.</summary>
+    public string Text => string.Join("\n", Entries.Select(e => e.Message + " " + e.Exception));
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose() { }

@@ -28,6 +28,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorRequest> Requests { get { lock (_gate) return [.. _requests]; } }
 
+    /// <summary>What GET …/pagedmembers answers, for every conversation: (Teams id, Entra id, name).</summary>
+    public List<(string Id, string AadObjectId, string Name)> Members { get; } = [];
+
     public static async Task<FakeConnector> StartAsync()
     {
         var connector = new FakeConnector();
@@ -125,6 +128,15 @@ public sealed class FakeConnector : IAsyncDisposable
             _ => (null, null),
         };
         var createsConversation = segments.SkipWhile(s => s != "v3").Count() == 2;
+        if (context.Request.Method == HttpMethods.Get && segments.SkipWhile(s => s != "v3").ToArray() is ["v3", "conversations", var listed, "pagedmembers"])
+        {
+            Record(new ConnectorRequest("GET", rawPath, listed, null, context.Request.Headers.Authorization.FirstOrDefault(), null, 200, null));
+            JsonArray members;
+            lock (_gate) members = new JsonArray(Members.Select(m => (JsonNode)new JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId, ["name"] = m.Name }).ToArray());
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject { ["members"] = members }.ToJsonString());
+            return;
+        }
 
         ScriptedFailure? failure;
         lock (_gate) failure = _nextFailures.TryDequeue(out var next) ? next : _everyRequest;

@@ -31,6 +31,9 @@ public sealed class RecordingConnectorClient : IConnectorClient
         return new ConversationResourceResponse(sent.Id, null, null);
     }
 
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken) =>
+        Task.FromResult(new PagedMembersResult([], null));
+
     private Task<ResourceResponse> Record(ConnectorCall call)
     {
         _calls.Enqueue(call);

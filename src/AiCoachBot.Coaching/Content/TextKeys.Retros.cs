@@ -31,6 +31,7 @@ public static partial class TextKeys
         "retro.card.contributions",
         "retro.card.noContributions",
         "retro.card.countsHidden",
+        "retro.card.moreItems",
         "retro.card.votes",
         "retro.card.pitfalls",
         "retro.card.add",

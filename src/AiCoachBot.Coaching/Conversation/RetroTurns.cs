@@ -188,8 +188,7 @@ public sealed class RetroTurns(
         if (problems.Count > 0) return new TurnResult([], ReplaceCard: _cards.CloseForm(retro, project, previous, people, language, problems, data));
 
         var kpis = await KpisAsync(retro, project, cancellationToken);
-        var narrative = await narrator.NarrateAsync(retro, project, kpis, decision!, rationale, actions, turn, cancellationToken);
-        var outcome = new RetroOutcome(decision!, rationale, actions.Select(a => a.Id).ToList(), reviews, narrative);
+        var outcome = new RetroOutcome(decision!, rationale, actions.Select(a => a.Id).ToList(), reviews);
         if (await _retros.CloseAsync(retro, outcome, actions, DisplayName.Of(turn.UserName), cancellationToken) is not { } closed) return Notice(turn, "retro.close.already");
         var after = await ProjectAsync(closed, cancellationToken) ?? project;
         var summary = _cards.Summary(closed, after, kpis, Language(closed));
@@ -199,7 +198,22 @@ public sealed class RetroTurns(
             ["decision"] = content.Strings.Get(language, $"retro.decision.{decision}"),
             ["count"] = actions.Count.ToString(CultureInfo.InvariantCulture),
         });
-        return new TurnResult([announce], ReplaceCard: summary, Updates: UpdateFor(closed, summary));
+        return new TurnResult([announce], ReplaceCard: summary, Updates: UpdateFor(closed, summary),
+            Later: narrator.IsConfigured ? ct => NarrateAsync(retro, closed, kpis, turn, ct) : null);
+    }
+
+    /// <summary>The narrative, written after the summary was shown, kept on the retro and added to everyone's card.</summary>
+    private async Task<IReadOnlyList<CardUpdate>> NarrateAsync(Retrospective open, Retrospective closed, IReadOnlyList<KpiResult> kpis, UserTurn turn, CancellationToken cancellationToken)
+    {
+        if (await ProjectAsync(closed, cancellationToken) is not { } project) return [];
+        var outcome = closed.Outcome!;
+        var actions = (project.Actions ?? []).Where(a => outcome.ActionIds.Contains(a.Id)).ToList();
+        if (await narrator.NarrateAsync(open, project, kpis, outcome.Decision, outcome.Rationale, actions, turn, cancellationToken) is not { } narrative) return [];
+        // Only onto the closing it was written for: a retro reopened (or deleted) meanwhile keeps no stale narrative.
+        var narrated = await _retros.UpdateAsync(closed.Id, current => current?.ClosedAt == closed.ClosedAt && current?.Outcome is { } kept
+            ? Change<Retrospective, Retrospective?>.Save(current with { Outcome = kept with { Narrative = narrative } }, current with { Outcome = kept with { Narrative = narrative } })
+            : Change<Retrospective, Retrospective?>.Keep(null), cancellationToken);
+        return narrated is null ? [] : UpdateFor(narrated, _cards.Summary(narrated, project, kpis, Language(narrated))) ?? [];
     }
 
     public async Task<TurnResult> ReopenAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)

@@ -33,8 +33,12 @@ public sealed record ExportDocument(string FileName, string Description, string 
 /// <summary>
 /// What the bot does in answer to a turn: messages to post, for a card button the card that replaces the pressed
 /// one (for the one who pressed it) or a short notice shown beside it, and cards posted earlier to update for everyone.
+/// <see cref="Later"/> is slow work (a language model) done once the answer is given, since Teams waits only five
+/// seconds for a button's answer; the cards it returns are then updated for everyone.
 /// </summary>
-public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null, IReadOnlyList<CardUpdate>? Updates = null)
+public sealed record TurnResult(
+    IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null, IReadOnlyList<CardUpdate>? Updates = null,
+    Func<CancellationToken, Task<IReadOnlyList<CardUpdate>>>? Later = null)
 {
     public static TurnResult None { get; } = new([]);
 

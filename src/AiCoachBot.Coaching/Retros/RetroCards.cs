@@ -32,7 +32,9 @@ public sealed class RetroCards(CoachingContent content)
     public static string ActionOwner(int n) => $"action.{n}.owner";
     public static string ActionDue(int n) => $"action.{n}.due";
     /// <summary>How much of an item the live card and the vote list show; the export keeps it whole.</summary>
-    public const int ShownLength = 200;
+    public const int ShownLength = 120;
+    /// <summary>The live card shows this many items (most voted, then oldest), so that it stays within Teams' 28 KB.</summary>
+    public const int MaxShownItems = 30;
 
     private StringCatalog S => content.Strings;
 
@@ -133,7 +135,7 @@ public sealed class RetroCards(CoachingContent content)
             {
                 ["type"] = "Input.ChoiceSet", ["id"] = VotesInput, ["style"] = "expanded", ["isMultiSelect"] = true,
                 ["label"] = S.Format(language, "retro.yours.votesLabel", ("max", Number(votes))), ["value"] = string.Join(",", myVotes),
-                ["choices"] = Choices(retro.Items.Select(i => ($"{S.Get(language, KindKey(i.Kind))}: {Clip(ItemText(i, language), 100)}", i.Id))),
+                ["choices"] = Choices(retro.Items.Select(i => ($"{S.Get(language, KindKey(i.Kind))}: {Clip(ItemText(i, language), 60)}", i.Id))),
             });
             body.Add(ActionSet(Execute(S.Get(language, "retro.button.saveVotes"), CommandIds.RetroVotes, retro.Id)));
         }
@@ -327,17 +329,20 @@ public sealed class RetroCards(CoachingContent content)
         return previous is null ? [] : (project.Actions ?? []).Where(a => a.Source.StartsWith(RetroStore.ActionPrefix(previous.Id), StringComparison.Ordinal)).ToList();
     }
 
+    /// <summary>The items by column; on the live card clipped, at most <see cref="MaxShownItems"/>, their pitfalls counted below instead.</summary>
     private void AddItems(JsonArray body, Retrospective retro, Language language, bool limitText)
     {
         body.Add(Text(retro.Items.Count == 0 ? S.Get(language, "retro.card.noContributions")
             : S.Format(language, "retro.card.contributions", ("items", Number(retro.Items.Count)), ("people", Number(retro.Contributors))), weight: "Bolder", separator: true));
+        var shown = retro.Items.OrderByDescending(i => retro.VotesFor(i.Id)).ThenBy(i => i.At).Take(MaxShownItems).ToHashSet();
         foreach (var kind in Enum.GetValues<ItemKind>())
         {
-            var items = retro.Items.Where(i => i.Kind == kind).ToList();
+            var items = retro.Items.Where(i => i.Kind == kind && shown.Contains(i)).ToList();
             if (items.Count == 0) continue;
             body.Add(Text(S.Get(language, KindKey(kind)), weight: "Bolder", size: "Small"));
             foreach (var item in items) AddItem(body, retro, item, language, limitText);
         }
+        if (retro.Items.Count > shown.Count) body.Add(Text(S.Format(language, "retro.card.moreItems", ("count", Number(retro.Items.Count - shown.Count))), subtle: true, size: "Small"));
         if (!retro.CountsShown && retro.Items.Count > 0) body.Add(Text(S.Get(language, "retro.card.countsHidden"), subtle: true, size: "Small"));
     }
 
@@ -348,7 +353,7 @@ public sealed class RetroCards(CoachingContent content)
         var meta = new List<string>();
         if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(author));
         if (retro.CountsShown) meta.Add(S.Format(language, "retro.card.votes", ("count", Number(retro.VotesFor(item.Id)))));
-        if (item.Pitfalls.Count > 0) meta.Add(Pitfalls(item, language).TrimStart(' ', '·'));
+        if (item.Pitfalls.Count > 0 && !limitText) meta.Add(Pitfalls(item, language).TrimStart(' ', '·'));
         if (meta.Count > 0) body.Add(Text(string.Join(" · ", meta), subtle: true, size: "Small"));
     }
 

@@ -17,6 +17,8 @@ public sealed class RetroNarrator(CoachingContent content, IChatModel? model, To
 {
     public const int MaxWords = 120;
 
+    public bool IsConfigured => model is not null;
+
     public async Task<string?> NarrateAsync(Retrospective retro, Project project, IReadOnlyList<KpiResult> kpis, string decision, string rationale,
         IReadOnlyList<ProjectAction> actions, UserTurn turn, CancellationToken cancellationToken)
     {

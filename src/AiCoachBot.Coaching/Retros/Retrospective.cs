@@ -31,7 +31,7 @@ public sealed record Retrospective(
     int ClosedContributors = 0)
 {
     public const int MaxItems = 60;
-    public const int MaxItemsPerMember = 15;
+    public const int MaxItemsPerMember = 8;
     public const int MaxItemLength = 500;
     public const int MaxRationaleLength = 1000;
     public const int MaxActions = 6;

@@ -14,6 +14,9 @@ internal static partial class BotLog
     [LoggerMessage(2005, LogLevel.Information, "Could not update a card posted earlier ({Status} {Code})")]
     public static partial void SharedCardUpdateFailed(ILogger logger, int status, string? code);
 
+    [LoggerMessage(2006, LogLevel.Warning, "Work left for after a turn's answer failed")]
+    public static partial void LaterWorkFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(2003, LogLevel.Warning, "Could not upload an export to the user's OneDrive ({Outcome}, HTTP {Status}); sent it as messages")]
     public static partial void ExportUploadFailed(ILogger logger, string outcome, int? status);
 }

@@ -21,7 +21,7 @@ public sealed class ConnectorClient(HttpClient http) : IConnectorClient
 
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(parameters, ProtocolJsonContext.Default.ConversationParameters);
+        var body = ProtocolJson.Serialize(parameters);
         return await ExchangeAsync(HttpMethod.Post, ConnectorPaths.Conversations(serviceUrl), body, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken)
             ?? new ConversationResourceResponse(null, null, null);
     }

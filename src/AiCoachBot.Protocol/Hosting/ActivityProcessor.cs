@@ -1,3 +1,4 @@
+using System.Text;
 using System.Buffers;
 using System.Net;
 using System.Text.Json;
@@ -70,7 +71,7 @@ public sealed class ActivityProcessor(
         var response = await RunTurnAsync(activity);
         return response is null
             ? Results.Ok()
-            : response.Body is null ? Results.StatusCode(response.Status) : Results.Json(response.Body, statusCode: response.Status);
+            : response.Body is null ? Results.StatusCode(response.Status) : Results.Text(ProtocolJson.Write(response.Body), "application/json", Encoding.UTF8, response.Status);
     }
 
     private async Task<InvokeResponse?> RunTurnAsync(Activity activity)

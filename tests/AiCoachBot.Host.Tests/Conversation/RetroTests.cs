@@ -172,20 +172,6 @@ public sealed class RetroTests : BotTest
         Assert.Equal(Bot.En("retro.reopen.tooLate"), tooLate["value"]!.GetValue<string>());
     }
 
-    private async Task<(ActivityBuilder Channel, ConnectorRequest Live)> OpenRetroAsync(bool anonymous)
-    {
-        var channel = TeamChannel();
-        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
-        var start = await SayOneAsync(channel, ActivityBuilder.Mention + " retro");
-        var open = CardData(CardReader.Action(start.Card, Bot.En("retro.start.open"))["data"]);
-        open["project"] = Find(start.Card, "project")!["value"]!.GetValue<string>();
-        open["template"] = "poc";
-        open["anonymous"] = anonymous ? "true" : "false";
-        var opened = await SendAsync(channel, channel.Submit(open), replies: 2);
-        Assert.Equal(Bot.En("retro.opened", ("project", "Email triage")), opened[0].Text);
-        return (channel, opened[1]);
-    }
-
     private async Task<JsonNode> AddAsync(ActivityBuilder member, ConnectorRequest live, string retroId, string kind, string text, string? pitfalls = null)
     {
         var data = RetroData("retro.add", retroId);
@@ -196,10 +182,6 @@ public sealed class RetroTests : BotTest
         Assert.Equal(HttpStatusCode.OK, status);
         return body;
     }
-
-    private static JsonObject RetroData(string command, string retroId) => new() { ["command"] = command, ["retro"] = retroId };
-
-    private static string RetroId(JsonObject card) => CardReader.Actions(card)[0]["data"]!["retro"]!.GetValue<string>();
 
     private static List<JsonObject> MarkDoneButtons(JsonNode? node) => node switch
     {
@@ -213,7 +195,7 @@ public sealed class RetroTests : BotTest
         card.ToJsonString().Split("\"id\":\"" + prefix).Skip(1).Select(s => prefix + s.Split('"')[0]).ToList();
 
     private static List<string> InputChoices(JsonObject card, string id) =>
-        Find(card, id)!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ToList();
+        CardReader.Input(card, id)["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ToList();
 
     private string StoredDocuments()
     {
@@ -226,12 +208,4 @@ public sealed class RetroTests : BotTest
         while (reader.Read()) all.Append(reader.GetString(0)).Append('\n');
         return all.ToString();
     }
-
-    private static JsonObject? Find(JsonNode? node, string id) => node switch
-    {
-        JsonObject o when (string?)o["id"] == id => o,
-        JsonObject o => o.Select(p => Find(p.Value, id)).FirstOrDefault(f => f is not null),
-        JsonArray a => a.Select(e => Find(e, id)).FirstOrDefault(f => f is not null),
-        _ => null,
-    };
 }

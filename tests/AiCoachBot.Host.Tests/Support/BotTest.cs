@@ -71,6 +71,29 @@ public abstract class BotTest : IAsyncLifetime
         return question;
     }
 
+    /// <summary>
+    /// Sets the team's channel up with the project "Email triage", then opens a POC retrospective on it from the start
+    /// card, as its facilitator; returns the channel and the retro's live card as posted.
+    /// </summary>
+    protected async Task<(ActivityBuilder Channel, ConnectorRequest Live)> OpenRetroAsync(bool anonymous)
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(Conversation.SetupTests.Filled("Email triage")), replies: 1);
+        var start = await SayOneAsync(channel, ActivityBuilder.Mention + " retro");
+        var open = CardData(CardReader.Action(start.Card, Bot.En("retro.start.open"))["data"]);
+        open["project"] = CardReader.Input(start.Card, "project")["value"]!.GetValue<string>();
+        open["template"] = "poc";
+        open["anonymous"] = anonymous ? "true" : "false";
+        var opened = await SendAsync(channel, channel.Submit(open), replies: 2);
+        Assert.Equal(Bot.En("retro.opened", ("project", "Email triage")), opened[0].Text);
+        return (channel, opened[1]);
+    }
+
+    /// <summary>A retro button's data, as its card sends it.</summary>
+    protected static JsonObject RetroData(string command, string retroId) => new() { ["command"] = command, ["retro"] = retroId };
+
+    protected static string RetroId(JsonObject liveCard) => CardReader.Actions(liveCard)[0]["data"]!["retro"]!.GetValue<string>();
+
     /// <summary>Posts an <c>adaptiveCard/action</c> invoke and reads the answer Teams would show.</summary>
     protected async Task<(HttpStatusCode Status, JsonNode Body)> ExecuteAsync(JsonObject invoke, TestBot? bot = null)
     {

@@ -51,4 +51,15 @@ public static class CardReader
                 break;
         }
     }
+
+    /// <summary>An input (or any element) of a card by its id; fails the test when there is none.</summary>
+    public static JsonObject Input(JsonNode? card, string id) => Find(card, id) ?? throw new Xunit.Sdk.XunitException($"No element '{id}' in the card");
+
+    private static JsonObject? Find(JsonNode? node, string id) => node switch
+    {
+        JsonObject o when (string?)o["id"] == id => o,
+        JsonObject o => o.Select(p => Find(p.Value, id)).FirstOrDefault(f => f is not null),
+        JsonArray a => a.Select(e => Find(e, id)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
 }

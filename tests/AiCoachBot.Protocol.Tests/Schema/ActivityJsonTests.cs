@@ -9,6 +9,15 @@ namespace AiCoachBot.Protocol.Tests.Schema;
 public sealed class ActivityJsonTests
 {
     [Fact]
+    public void Serialize_KeepsFrenchTextAsUtf8_ToStayWithinTeamsSizeLimit()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(Activity.Message("Décision : déployer · « oui »")));
+
+        Assert.Contains("Décision : déployer · « oui »", json);
+        Assert.Equal("Décision : déployer · « oui »", ProtocolJson.DeserializeActivity(System.Text.Encoding.UTF8.GetBytes(json))!.Text);
+    }
+
+    [Fact]
     public void DeserializeActivity_PlaygroundPersonalMessage_ReadsTheFieldsTheBotUses()
     {
         var activity = Parse(TeamsSamples.PersonalMessage);

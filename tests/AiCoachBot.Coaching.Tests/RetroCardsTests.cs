@@ -14,6 +14,8 @@ public sealed partial class RetroCardsTests
 {
     private static readonly CoachingContent Content = CoachingContent.Load(Paths.Content, []);
     private static readonly RetroCards Cards = new(Content);
+    private static readonly RetroClosingCards Closing = new(Content);
+    private static readonly PseudonymKey Key = PseudonymKey.Random();
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
     private static readonly Kpi Adoption = new("k1", "Adoption", "%", 0, 80, KpiDirection.HigherIsBetter, "Active users", "Team lead");
 
@@ -25,13 +27,17 @@ public sealed partial class RetroCardsTests
     {
         var retro = Open(anonymous: false);
         for (var i = 0; i < Retrospective.MaxItems; i++)
-            retro = RetroBoard.Add(retro, i < Retrospective.MaxItemsPerMember ? "member-0" : $"member-{1 + i % 19}", $"Member {i % 20} with a rather long display name", (ItemKind)(i % 3),
+            retro = RetroBoard.Add(retro, Member(retro, i < Retrospective.MaxItemsPerMember ? "member-0" : $"member-{1 + i % 19}", $"Member {i % 20} with a rather long display name"), (ItemKind)(i % 3),
                 new string('é', Retrospective.MaxItemLength), ["no_kpis", "vendor_dependency"], $"item-{i}", Now).Retro;
 
-        var live = Size(Cards.Live(retro, Project(), [], Now, language));
-        var yours = Size(Cards.Yours(retro, RetroBoard.Mine(retro, "member-0"), [], language));
+        var mine = RetroBoard.Mine(retro, Member(retro, "member-0").Key);
+        var live = Size(Cards.Live(retro, Project(), [], Now, Today, language));
+        var yours = Size(Cards.Yours(retro, mine, [], language));
+        var members = Enumerable.Range(0, 500).Select(i => new AiCoachBot.Coaching.Conversation.ChannelMember(Guid.NewGuid().ToString(), $"Member {i} with a rather long display name")).ToList();
+        var close = Size(Closing.CloseForm(retro, Project(), [], members, language));
 
-        Assert.Equal(Retrospective.MaxItemsPerMember, RetroBoard.Mine(retro, "member-0").Count);
+        Assert.Equal(Retrospective.MaxItemsPerMember, mine.Count);
+        Assert.True(close < 26_000, $"The closing form is {close} bytes");
         Assert.True(live < 26_000, $"The live card is {live} bytes");
         Assert.True(yours < 26_000, $"A member's own view is {yours} bytes");
     }
@@ -41,18 +47,21 @@ public sealed partial class RetroCardsTests
     [InlineData(Language.Fr)]
     public void EveryCardAndTheExport_FillAllTheirPlaceholders(Language language)
     {
-        var retro = RetroBoard.Add(Open(anonymous: true), "alice", null, ItemKind.Well, "Clear criteria", ["no_kpis"], "i1", Now).Retro;
+        var open = Open(anonymous: true);
+        var retro = RetroBoard.Add(open, Member(open, "alice"), ItemKind.Well, "Clear criteria", ["no_kpis"], "i1", Now).Retro;
         var project = Project();
         var kpis = RetroKpis.Of(project, new KpiHistory([new KpiWeek("2026-W48", new Dictionary<string, decimal> { ["k1"] = 35 }, "u", "U", Now)]), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
-        var closed = RetroBoard.Closed(retro, new RetroOutcome("deploy", "Because", [], [new ActionReview("a0", "Old action", ReviewStatus.Dropped)], "A narrative."), "Grace Hopper", Now);
+        var action = new ProjectAction("a1", "Plan the budget", "retro:r1:1", "u", Now, "Bob", new DateOnly(2026, 12, 4), OwnerId: "bob");
+        var closed = RetroBoard.Closed(retro, new RetroOutcome("deploy", "Because", [action], [new ActionReview("a0", "Old action", ReviewStatus.Dropped)], "A narrative."), "Grace Hopper", Now);
 
         var rendered = string.Join("\n",
             Cards.Start([project], project, language).ToJsonString(),
-            Cards.Live(retro, project, kpis, Now, language).ToJsonString(),
+            Cards.Live(retro, project, kpis, Now, Today, language).ToJsonString(),
             Cards.Yours(retro, retro.Items, [], language, "status").ToJsonString(),
-            Cards.CloseForm(retro, project, [], [("u1", "Bob")], language, ["a problem"]).ToJsonString(),
-            Cards.Summary(closed, project, kpis, language).ToJsonString(),
-            Cards.ConfirmDelete(retro, language).ToJsonString(),
+            Closing.CloseForm(retro, project, [action], [new("u1", "Bob")], language, ["a problem"]).ToJsonString(),
+            Closing.Summary(closed, project, kpis, Today, language).ToJsonString(),
+            Closing.ConfirmDelete(retro, language).ToJsonString(),
+            Closing.Deleted(retro, language).ToJsonString(),
             new RetroMarkdown(Content).Render(closed, project, kpis, language));
 
         Assert.DoesNotMatch(Placeholder(), rendered);
@@ -69,16 +78,17 @@ public sealed partial class RetroCardsTests
         var result = Assert.Single(RetroKpis.Of(Project(), history, new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 30)));
 
         Assert.Equal((2, 20m, 85m, "2026-W48", true), (result.Weeks, result.First, result.Last, result.LastWeek, result.TargetMet));
-        Assert.Equal("**Adoption**: 85 % in 2026-W48 (2 weeks recorded, first 20 %; baseline 0 %, target 80 %) · target reached", Cards.KpiLine(result, Language.En));
+        Assert.Equal("**Adoption**: 85 % in 2026-W48 (2 weeks recorded, first 20 %; baseline 0 %, target 80 %) · target reached", new RetroCardParts(Content).KpiLine(result, Language.En));
     }
 
     [Fact]
     public void VoteCounts_AreLeftOut_WithFewerThanThreeContributors()
     {
-        var retro = RetroBoard.Add(Open(anonymous: true), "alice", null, ItemKind.Well, "Clear criteria", [], "i1", Now).Retro;
-        retro = RetroBoard.SetVotes(retro, "bob", ["i1"], 3).Retro;
+        var open = Open(anonymous: true);
+        var retro = RetroBoard.Add(open, Member(open, "alice"), ItemKind.Well, "Clear criteria", [], "i1", Now).Retro;
+        retro = RetroBoard.SetVotes(retro, Member(retro, "bob").Key, ["i1"], 3).Retro;
 
-        var card = Cards.Live(retro, Project(), [], Now, Language.En).ToJsonString();
+        var card = Cards.Live(retro, Project(), [], Now, Today, Language.En).ToJsonString();
 
         Assert.DoesNotContain("1 votes", card);
         Assert.Contains(Content.Strings.Get(Language.En, "retro.card.countsHidden"), card);
@@ -105,7 +115,11 @@ public sealed partial class RetroCardsTests
 
     private static Retrospective Open(bool anonymous) => new(
         "r1", "p1", new ProjectOwnership("t", ProjectOwnerKind.Team, "team"), "poc", anonymous, "en", "facilitator", "Grace Hopper",
-        Now.AddDays(-1), null, new DateOnly(2026, 11, 1), [], [], RetroPseudonym.NewSecret());
+        Now.AddDays(-1), null, new DateOnly(2026, 11, 1), [], [], RetroPseudonym.NewSalt());
+
+    private static RetroMember Member(Retrospective retro, string id, string? name = null) => new(RetroPseudonym.Of(Key, retro.Salt!, id), id, name);
+
+    private static readonly DateOnly Today = new(2026, 11, 30);
 
     private static Project Project() =>
         new("p1", new ProjectOwnership("t", ProjectOwnerKind.Team, "team"), "Email triage", "", "poc", "u", Now.AddDays(-60), [],

@@ -39,13 +39,14 @@ public sealed class CoachingService
     private readonly SetupTurns _setup;
     private readonly KpiTurns _kpis;
     private readonly RetroTurns _retros;
+    private readonly RetroClosingTurns _retroClosing;
     private readonly ActionTurns _actions;
     private readonly bool _modelConfigured;
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
         IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
-        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null)
+        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null)
     {
         _content = content;
         _store = store;
@@ -71,7 +72,10 @@ public sealed class CoachingService
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time, nudges);
         _kpis = new KpiTurns(content, store, projects, _replies, time);
-        _retros = new RetroTurns(content, store, projects, _replies, time, new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), members);
+        var desk = new RetroDesk(content, store, projects, _replies, time, pseudonymKey ?? Retros.PseudonymKey.Random());
+        _retros = new RetroTurns(content, projects, _replies, desk);
+        _retroClosing = new RetroClosingTurns(content, projects, _replies, desk, _retros,
+            new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), _coach.KnownNamesAsync, members);
         _actions = new ActionTurns(content, store, projects, _replies, time);
     }
 
@@ -171,12 +175,12 @@ public sealed class CoachingService
         CommandIds.RetroEdit => _retros.EditItemAsync(turn, data, cancellationToken),
         CommandIds.RetroRemove => _retros.RemoveItemAsync(turn, data, cancellationToken),
         CommandIds.RetroView => _retros.ViewAsync(turn, data, cancellationToken),
-        CommandIds.RetroCloseForm => _retros.CloseFormAsync(turn, data, cancellationToken),
-        CommandIds.RetroClose => _retros.CloseAsync(turn, data, cancellationToken),
-        CommandIds.RetroReopen => _retros.ReopenAsync(turn, data, cancellationToken),
-        CommandIds.RetroDelete => _retros.DeleteAsync(turn, data, confirmed: false, cancellationToken),
-        CommandIds.RetroDeleteConfirmed => _retros.DeleteAsync(turn, data, confirmed: true, cancellationToken),
-        CommandIds.RetroExport when data[Retros.RetroCards.RetroField] is not null => _retros.ExportAsync(turn, data, cancellationToken),
+        CommandIds.RetroCloseForm => _retroClosing.CloseFormAsync(turn, data, cancellationToken),
+        CommandIds.RetroClose => _retroClosing.CloseAsync(turn, data, cancellationToken),
+        CommandIds.RetroReopen => _retroClosing.ReopenAsync(turn, data, cancellationToken),
+        CommandIds.RetroDelete => _retroClosing.DeleteAsync(turn, data, confirmed: false, cancellationToken),
+        CommandIds.RetroDeleteConfirmed => _retroClosing.DeleteAsync(turn, data, confirmed: true, cancellationToken),
+        CommandIds.RetroExport when data[Retros.RetroCardParts.RetroField] is not null => _retroClosing.ExportAsync(turn, data, cancellationToken),
         _ => null,
     };
 
@@ -194,8 +198,8 @@ public sealed class CoachingService
 
     /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
     public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
-        reference[Retros.RetroCards.RetroField] is not null
-            ? _retros.DocumentAgainAsync(turn, reference, cancellationToken)
+        reference[Retros.RetroCardParts.RetroField] is not null
+            ? _retroClosing.DocumentAgainAsync(turn, reference, cancellationToken)
             : _projects.DocumentAgainAsync(turn, reference, cancellationToken);
 
     private Task<TurnResult> RunCommandAsync(UserTurn turn, string command, string? argument, string? projectId, CancellationToken cancellationToken)
@@ -220,7 +224,7 @@ public sealed class CoachingService
             CommandIds.Article => Task.FromResult(_coach.Article(turn, argument, articleId: null)),
             CommandIds.Retro => _retros.StartAsync(turn, argument, cancellationToken),
             CommandIds.RetroCloseTyped or CommandIds.RetroReopenTyped or CommandIds.RetroDeleteTyped or CommandIds.RetroExport
-                => _retros.TypedAsync(turn, command, argument, cancellationToken),
+                => _retroClosing.TypedAsync(turn, command, argument, cancellationToken),
             CommandIds.Actions => _actions.ListAsync(turn, argument, cancellationToken),
             CommandIds.Help => UpdateSessionAsync(turn, s => FlowTurns.Active(_engine, s) is { } active
                 ? _flows.Remind(active, TurnResult.Say(_replies.Help(language)), language)

@@ -31,14 +31,13 @@ public sealed record CitationView(int Position, string Name, string Abstract, IR
 public sealed record ExportDocument(string FileName, string Description, string Intro, string Markdown, JsonObject Reference);
 
 /// <summary>
-/// What the bot does in answer to a turn: messages to post, for a card button the card that replaces the pressed
-/// one (for the one who pressed it) or a short notice shown beside it, and cards posted earlier to update for everyone.
-/// <see cref="Later"/> is slow work (a language model) done once the answer is given, since Teams waits only five
-/// seconds for a button's answer; the cards it returns are then updated for everyone.
+/// What the bot does in answer to a turn: messages to post, and for a card button the card that replaces the pressed
+/// one (for the one who pressed it) or a short notice shown beside it. <see cref="Later"/> is work done once the
+/// answer is given, since Teams waits only five seconds for a button's answer: updating cards posted earlier for
+/// everyone, or asking a language model. Work with the same <see cref="LaterKey"/> runs one at a time, in order.
 /// </summary>
 public sealed record TurnResult(
-    IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null, IReadOnlyList<CardUpdate>? Updates = null,
-    Func<CancellationToken, Task<IReadOnlyList<CardUpdate>>>? Later = null)
+    IReadOnlyList<OutgoingMessage> Messages, JsonObject? ReplaceCard = null, string? Notice = null, LaterWork? Later = null, string? LaterKey = null)
 {
     public static TurnResult None { get; } = new([]);
 
@@ -47,3 +46,6 @@ public sealed record TurnResult(
 
 /// <summary>A card the bot posted earlier, to replace for everyone who sees it.</summary>
 public sealed record CardUpdate(string ServiceUrl, string ConversationId, string ActivityId, JsonObject Card);
+
+/// <summary>Work left for after a turn's answer; it hands the cards to update to <paramref name="publish"/>, as often as it has some.</summary>
+public delegate Task LaterWork(Func<IReadOnlyList<CardUpdate>, Task> publish, CancellationToken cancellationToken);

@@ -183,16 +183,14 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         }, cancellationToken);
 
     /// <summary>Marks an open action done; whoever in the team presses the button. False when there is no such open action.</summary>
-    public async Task<(Project? Project, bool Done)> MarkActionDoneAsync(ProjectOwnership asker, string id, string actionId, string byName, CancellationToken cancellationToken)
-    {
-        var done = false;
-        var project = await ChangeAsync(asker, id, p =>
+    public Task<(Project? Project, bool Done)> MarkActionDoneAsync(ProjectOwnership asker, string id, string actionId, string byName, CancellationToken cancellationToken) =>
+        store.UpdateAsync(ProjectKey(id), CoachingJsonContext.Default.Project, project =>
         {
-            done = p.OpenActions.Any(a => a.Id == actionId);
-            return done ? p with { Actions = [.. p.Actions!.Select(a => a.Id == actionId ? a with { DoneAt = time.GetUtcNow(), DoneByName = byName } : a)] } : null;
+            if (project is null || project.Ownership != asker) return Change<Project, (Project?, bool)>.Keep((null, false));
+            if (project.OpenActions.All(a => a.Id != actionId)) return Change<Project, (Project?, bool)>.Keep((project, false));
+            var updated = project with { Actions = [.. project.Actions!.Select(a => a.Id == actionId ? a with { DoneAt = time.GetUtcNow(), DoneByName = byName } : a)] };
+            return Change<Project, (Project?, bool)>.Save(updated, (updated, true));
         }, cancellationToken);
-        return (project, done);
-    }
 
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>

@@ -9,12 +9,12 @@ namespace AiCoachBot.Coaching.Retros;
 /// <summary><c>retro export</c>: the retrospective as a Markdown document, whole (the cards clip long items).</summary>
 public sealed class RetroMarkdown(CoachingContent content)
 {
-    private readonly RetroCards _cards = new(content);
+    private readonly RetroCardParts _parts = new(content);
 
     public string Render(Retrospective retro, Project project, IReadOnlyList<KpiResult> kpis, Language language)
     {
         var s = content.Strings;
-        var template = _cards.Template(retro);
+        var template = _parts.Template(retro);
         var md = new StringBuilder();
         md.Append("# ").Append(template.Title[language]).Append(": ").Append(MarkdownText.Literal(project.Name)).Append("\n\n");
         md.Append(s.Format(language, "retro.export.meta", ("name", MarkdownText.Literal(retro.FacilitatorName)), ("date", language.Date(retro.OpenedAt)),
@@ -34,13 +34,13 @@ public sealed class RetroMarkdown(CoachingContent content)
 
         md.Append("## ").Append(s.Format(language, "retro.card.kpis", ("date", language.Date(retro.PeriodStart)))).Append("\n\n");
         if (project.Channel is null) md.Append(s.Get(language, "retro.card.noKpis")).Append('\n');
-        foreach (var kpi in kpis) md.Append("- ").Append(_cards.KpiLine(kpi, language)).Append('\n');
+        foreach (var kpi in kpis) md.Append("- ").Append(_parts.KpiLine(kpi, language)).Append('\n');
         md.Append('\n');
 
         foreach (var kind in Enum.GetValues<ItemKind>())
         {
-            md.Append("## ").Append(s.Get(language, RetroCards.KindKey(kind))).Append("\n\n");
-            var items = retro.Items.Where(i => i.Kind == kind).OrderByDescending(i => retro.VotesFor(i.Id)).ToList();
+            md.Append("## ").Append(s.Get(language, RetroCardParts.KindKey(kind))).Append("\n\n");
+            var items = RetroCardParts.Ranked(retro).Where(i => i.Kind == kind).ToList();
             if (items.Count == 0) md.Append(s.Get(language, "retro.export.noItems")).Append('\n');
             foreach (var item in items)
             {
@@ -48,25 +48,25 @@ public sealed class RetroMarkdown(CoachingContent content)
                 var meta = new List<string>();
                 if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(author));
                 if (retro.CountsShown) meta.Add(s.Format(language, "retro.card.votes", ("count", N(retro.VotesFor(item.Id)))));
-                if (item.Pitfalls.Count > 0) meta.Add(string.Join(", ", item.Pitfalls.Select(PitfallName(language))));
+                if (item.Pitfalls.Count > 0) meta.Add(string.Join(", ", item.Pitfalls.Select(id => _parts.PitfallName(id, language))));
                 if (meta.Count > 0) md.Append(" _(").Append(string.Join(" · ", meta)).Append(")_");
                 md.Append('\n');
             }
             md.Append('\n');
         }
 
-        var hit = RetroCards.PitfallsHit(retro);
+        var hit = RetroCardParts.PitfallsHit(retro);
         if (hit.Count > 0)
         {
             md.Append("## ").Append(s.Get(language, "retro.card.pitfalls")).Append("\n\n");
-            foreach (var (id, count) in hit) md.Append("- ").Append(PitfallName(language)(id)).Append(retro.CountsShown ? $" ({N(count)})" : "").Append('\n');
+            foreach (var (id, count) in hit) md.Append("- ").Append(_parts.PitfallName(id, language)).Append(retro.CountsShown ? $" ({N(count)})" : "").Append('\n');
             md.Append('\n');
         }
 
         if (retro.Outcome is { } done)
         {
             md.Append("## ").Append(s.Get(language, "retro.summary.actions")).Append("\n\n");
-            var actions = (project.Actions ?? []).Where(a => done.ActionIds.Contains(a.Id)).ToList();
+            var actions = done.Actions.Select(a => (project.Actions ?? []).FirstOrDefault(p => p.Id == a.Id) ?? a).ToList();
             if (actions.Count == 0) md.Append(s.Get(language, "retro.summary.noActions")).Append('\n');
             md.Append(string.Concat(actions.Select(a => $"- {MarkdownText.Literal(a.Text)} · {MarkdownText.Literal(a.Owner ?? "")} · {(a.Due is { } d ? language.Date(d) : "")}{(a.DoneAt is not null ? " ✓" : "")}\n")));
             if (done.Reviewed.Count > 0)
@@ -77,9 +77,6 @@ public sealed class RetroMarkdown(CoachingContent content)
         }
         return md.ToString();
     }
-
-    private Func<string, string> PitfallName(Language language) =>
-        id => content.Diagnostic.Pitfalls.FirstOrDefault(p => p.Id == id)?.Name[language] ?? id;
 
     private static string Quote(string text) => "> " + MarkdownText.Literal(text).Replace("\n", "\n> ", StringComparison.Ordinal);
 

@@ -2,38 +2,36 @@ using System.Globalization;
 using System.Text;
 using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Content;
-using AiCoachBot.Coaching.Conversation;
-using AiCoachBot.Coaching.Projects;
+using AiCoachBot.Coaching.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace AiCoachBot.Coaching.Retros;
 
 /// <summary>
-/// With a language model configured, a short narrative of a closing retro: from its structured summary only, with
-/// personal data masked (names the bot has seen, authors, owners), within the user's budget and the model deadline.
-/// Without a model, or when it fails, there is none: the structured summary is complete on its own.
+/// With a language model configured, a short narrative of a closed retro: from its structured summary only, with
+/// personal data masked (every name the bot knows in the conversation), within the closer's budget and the model
+/// deadline. Without a model, or when it fails, there is none: the structured summary is complete on its own.
 /// </summary>
 public sealed class RetroNarrator(CoachingContent content, IChatModel? model, TokenBudget budget, CoachOptions options, TimeProvider time, ILogger logger)
 {
     public const int MaxWords = 120;
 
+    private readonly RetroCardParts _parts = new(content);
+
     public bool IsConfigured => model is not null;
 
-    public async Task<string?> NarrateAsync(Retrospective retro, Project project, IReadOnlyList<KpiResult> kpis, string decision, string rationale,
-        IReadOnlyList<ProjectAction> actions, UserTurn turn, CancellationToken cancellationToken)
+    public async Task<string?> NarrateAsync(Retrospective closed, IReadOnlyList<KpiResult> kpis, IReadOnlyList<string> names, string tenantId, string userId, CancellationToken cancellationToken)
     {
-        if (model is null) return null;
-        if (!await budget.HasRoomAsync(turn.Scope.TenantId, turn.UserId, cancellationToken)) return null;
-        var language = Localization.Languages.FromLocale(retro.Language);
-        var names = retro.Items.Select(i => i.AuthorName).OfType<string>().Append(retro.FacilitatorName).Append(DisplayName.Of(turn.UserName))
-            .Concat(actions.Select(a => a.Owner).OfType<string>()).Concat(project.Channel is { } setup ? [setup.SetUpByName] : []).Distinct().ToList();
+        if (model is null || closed.Outcome is not { } outcome) return null;
+        if (!await budget.HasRoomAsync(tenantId, userId, cancellationToken)) return null;
+        var language = Languages.FromLocale(closed.Language);
         var instructions = CoachPrompts.Fill(content.Prompts.Retro, language, MaxWords);
-        var user = CoachRequest.Neutralize(PersonalDataMasker.Mask(Facts(retro, kpis, decision, rationale, actions, language), names));
+        var facts = CoachRequest.Neutralize(PersonalDataMasker.Mask(Facts(closed, outcome, kpis, language), names));
         ChatReply reply;
         using (var deadline = new CancellationTokenSource(options.ModelDeadline, time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token))
         {
-            try { reply = await model.CompleteAsync(new ChatRequest(instructions, $"<retro>\n{user}\n</retro>\n", options.MaxOutputTokens), linked.Token); }
+            try { reply = await model.CompleteAsync(new ChatRequest(instructions, $"<retro>\n{facts}\n</retro>\n", options.MaxOutputTokens), linked.Token); }
             catch (Exception ex) when (ex is ChatModelUnavailableException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 CoachLog.ModelUnavailable(logger, 0, ex is ChatModelUnavailableException ? ex.Message : "deadline passed");
@@ -41,26 +39,37 @@ public sealed class RetroNarrator(CoachingContent content, IChatModel? model, To
             }
         }
         CoachLog.ModelCall(logger, reply.Model, reply.InputTokens, reply.OutputTokens, 0, "retro");
-        await budget.ChargeAsync(turn.Scope.TenantId, turn.UserId, reply.TotalTokens, cancellationToken);
-        var checkedReply = ModelAnswerCheck.Check(reply.Text, [], instructions);
-        if (checkedReply is null) CoachLog.ReplyRejected(logger);
-        return checkedReply?.Text;
+        await budget.ChargeAsync(tenantId, userId, reply.TotalTokens, cancellationToken);
+        var usable = ModelAnswerCheck.Check(reply.Text, [], instructions);
+        if (usable is null) CoachLog.ReplyRejected(logger);
+        return usable?.Text;
     }
 
-    /// <summary>The retro as the model sees it: counts, texts and the decision; never an author, a voter or a project name.</summary>
-    private string Facts(Retrospective retro, IReadOnlyList<KpiResult> kpis, string decision, string rationale, IReadOnlyList<ProjectAction> actions, Localization.Language language)
+    /// <summary>
+    /// The retro as the model sees it: the template, KPI lines, the items that mattered, the pitfalls, the decision and
+    /// the actions; never an author, a voter or the project's name, and no count that the cards themselves hide.
+    /// </summary>
+    private string Facts(Retrospective closed, RetroOutcome outcome, IReadOnlyList<KpiResult> kpis, Language language)
     {
-        var cards = new RetroCards(content);
+        var counted = closed.CountsShown;
         var text = new StringBuilder();
-        text.Append("template: ").Append(cards.Template(retro).Title.En).Append('\n');
-        text.Append("contributors: ").Append(retro.Contributors.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var kpi in kpis) text.Append("kpi: ").Append(cards.KpiLine(kpi, language).Replace("**", "", StringComparison.Ordinal)).Append('\n');
-        foreach (var item in RetroCards.Top(retro, 8))
-            text.Append(item.Kind).Append(" (").Append(retro.VotesFor(item.Id).ToString(CultureInfo.InvariantCulture)).Append(" votes): ").Append(item.Text).Append('\n');
-        foreach (var (id, count) in RetroCards.PitfallsHit(retro))
-            text.Append("pitfall hit: ").Append(content.Diagnostic.Pitfalls.FirstOrDefault(p => p.Id == id)?.Name.En ?? id).Append(" (").Append(count.ToString(CultureInfo.InvariantCulture)).Append(")\n");
-        text.Append("decision: ").Append(decision).Append('\n').Append("rationale: ").Append(rationale).Append('\n');
-        foreach (var action in actions) text.Append("action: ").Append(action.Text).Append(" (due ").Append(action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(")\n");
+        text.Append("template: ").Append(_parts.Template(closed).Title.En).Append('\n');
+        text.Append("contributors: ").Append(counted ? closed.Contributors.ToString(CultureInfo.InvariantCulture) : "fewer than three").Append('\n');
+        foreach (var kpi in kpis) text.Append("kpi: ").Append(_parts.KpiLine(kpi, language).Replace("**", "", StringComparison.Ordinal)).Append('\n');
+        foreach (var item in RetroCardParts.Top(closed, 8))
+        {
+            text.Append(item.Kind);
+            if (counted) text.Append(" (").Append(closed.VotesFor(item.Id).ToString(CultureInfo.InvariantCulture)).Append(" votes)");
+            text.Append(": ").Append(item.Text).Append('\n');
+        }
+        foreach (var (id, count) in RetroCardParts.PitfallsHit(closed))
+        {
+            text.Append("pitfall hit: ").Append(content.Diagnostic.Find(id)?.Name.En ?? id);
+            if (counted) text.Append(" (").Append(count.ToString(CultureInfo.InvariantCulture)).Append(')');
+            text.Append('\n');
+        }
+        text.Append("decision: ").Append(outcome.Decision).Append('\n').Append("rationale: ").Append(outcome.Rationale).Append('\n');
+        foreach (var action in outcome.Actions) text.Append("action: ").Append(action.Text).Append(" (due ").Append(action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(")\n");
         return text.ToString();
     }
 }

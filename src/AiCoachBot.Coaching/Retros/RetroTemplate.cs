@@ -5,9 +5,6 @@ namespace AiCoachBot.Coaching.Retros;
 /// <summary>Which decision closes a retro: after a POC deploy / pivot / abandon, after anything else continue / adjust / stop.</summary>
 public enum DecisionKind { Poc, Phase }
 
-/// <summary>The three columns a member contributes to.</summary>
-public enum ItemKind { Well, NotWell, Idea }
-
 /// <summary>One retrospective template of content/retro/templates.yaml: the phase it closes, its texts and its decision.</summary>
 public sealed record RetroTemplate(
     string Id,

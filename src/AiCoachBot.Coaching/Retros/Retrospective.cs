@@ -4,10 +4,11 @@ using AiCoachBot.Coaching.Projects;
 namespace AiCoachBot.Coaching.Retros;
 
 /// <summary>
-/// A retrospective of one project. While it is open, every contribution and vote carries its member's
-/// <see cref="RetroItem.MemberKey"/>, a keyed pseudonym (<see cref="RetroPseudonym"/>) that lets members edit their own
-/// items and spend their votes once; closing erases the key and the pseudonyms, leaving counts. An anonymous
-/// retro never stores an author's id or name; a named one keeps them on each item to show them.
+/// A retrospective of one project. While it is open, every contribution and vote carries its member's pseudonym
+/// (<see cref="RetroPseudonym"/>, from the service's key and this retro's <see cref="Salt"/>), so that members edit
+/// their own items and spend their votes once; closing erases the salt and the pseudonyms, leaving counts. An anonymous
+/// retro never stores an author's id or name; a named one keeps them on each item to show them. A retro reopened
+/// after closing (<see cref="Reopened"/>) takes no new contributions or votes: it is reopened to change its decision.
 /// </summary>
 public sealed record Retrospective(
     string Id,
@@ -23,24 +24,32 @@ public sealed record Retrospective(
     DateOnly PeriodStart,
     IReadOnlyList<RetroItem> Items,
     IReadOnlyList<RetroVote> Votes,
-    string? Secret,
-    RetroCard? Card = null,
+    string? Salt,
+    IReadOnlyList<RetroCard>? Cards = null,
     DateTimeOffset? ClosedAt = null,
     string? ClosedByName = null,
     RetroOutcome? Outcome = null,
-    int ClosedContributors = 0)
+    int ClosedContributors = 0,
+    bool Reopened = false)
 {
     public const int MaxItems = 60;
+    /// <summary>Also what keeps a member's own view (their items, editable) within Teams' 28 KB.</summary>
     public const int MaxItemsPerMember = 8;
     public const int MaxItemLength = 500;
     public const int MaxRationaleLength = 1000;
     public const int MaxActions = 6;
     public const int MaxPitfallsPerItem = 5;
+    /// <summary>The copies of the live card kept up to date (one per time it was posted), newest last.</summary>
+    public const int MaxCards = 5;
     /// <summary>A closed retro may be reopened, by its facilitator or the project owner, for this long.</summary>
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromHours(24);
 
     [JsonIgnore]
     public bool IsOpen => ClosedAt is null;
+
+    /// <summary>Whether members may still contribute and vote: open, and not reopened for its decision only.</summary>
+    [JsonIgnore]
+    public bool TakesContributions => IsOpen && !Reopened && Salt is not null;
 
     /// <summary>How many people contributed: distinct pseudonyms while open, the count kept at closing after.</summary>
     [JsonIgnore]
@@ -50,13 +59,16 @@ public sealed record Retrospective(
     [JsonIgnore]
     public bool CountsShown => Contributors >= 3;
 
+    [JsonIgnore]
+    public IReadOnlyList<RetroCard> PostedCards => Cards ?? [];
+
     public int VotesFor(string itemId) =>
         (Items.FirstOrDefault(i => i.Id == itemId)?.ClosedVotes ?? 0) + Votes.Count(v => v.ItemId == itemId);
 
     public bool IsFacilitatorOrOwner(IEnumerable<string?> ids, Project project)
     {
         var known = ids.OfType<string>().ToList();
-        return known.Contains(FacilitatorId) || known.Contains(project.CreatedBy) || (project.Channel is { } channel && known.Contains(channel.SetUpBy));
+        return known.Contains(FacilitatorId) || project.IsOwner(known);
     }
 }
 
@@ -79,18 +91,21 @@ public sealed record RetroItem(
 /// <summary>One vote: whose (by pseudonym, never by id) and for which item. Erased at closing, counted on the item.</summary>
 public sealed record RetroVote(string MemberKey, string ItemId);
 
-/// <summary>Where the retro's card was posted, so that everyone's copy can be updated as contributions come.</summary>
+/// <summary>Where a copy of the retro's live card was posted, so that everyone's copy is updated as contributions come.</summary>
 public sealed record RetroCard(string ServiceUrl, string ConversationId, string ActivityId);
 
-/// <summary>What closing decided: the decision and why, the actions it created and what became of the previous retro's.</summary>
+/// <summary>
+/// What closing decided: the decision and why, the actions it created (kept whole here, so that recording them on
+/// the project can be repeated if it was interrupted), and what became of earlier retros' open actions.
+/// </summary>
 public sealed record RetroOutcome(
     string Decision,
     string Rationale,
-    IReadOnlyList<string> ActionIds,
+    IReadOnlyList<ProjectAction> Actions,
     IReadOnlyList<ActionReview> Reviewed,
     string? Narrative = null);
 
-/// <summary>A previous retro's action as this retro found it: done, dropped or carried over.</summary>
+/// <summary>An earlier retro's action as this retro found it: done, dropped or carried over.</summary>
 public sealed record ActionReview(string ActionId, string Text, string Status);
 
 /// <summary>A retro as the project lists it: enough for the profile and to find the open one.</summary>

@@ -8,7 +8,7 @@ using AiCoachBot.Protocol.Schema;
 namespace AiCoachBot.Host.Bot;
 
 /// <summary>Connects the Teams protocol to the coach: activity in, coaching decision, replies out.</summary>
-public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, IConnectorClient connector, IHostApplicationLifetime lifetime, ILogger<CoachingBot> logger) : ActivityHandler
+public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, IConnectorClient connector, LaterWorkQueue later, ILogger<CoachingBot> logger) : ActivityHandler
 {
     protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -23,8 +23,7 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
         if (result.ReplaceCard is { } card && turn.Activity.ReplyToId is { } cardActivityId)
             await ReplaceCardAsync(turn, cardActivityId, card, cancellationToken);
         await SendAllAsync(turn, result, cancellationToken);
-        await UpdateSharedCardsAsync(result.Updates, cancellationToken);
-        RunLater(result);
+        if (result.Later is { } work) later.Run(result.LaterKey, work, UpdateSharedCardsAsync);
     }
 
     protected override async Task OnBotInstalledAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -39,8 +38,7 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
     {
         var result = await coach.OnCardActionAsync(ActivityMapping.Turn(turn.Activity, action.Data, action.Verb), cancellationToken);
         await SendAllAsync(turn, result, cancellationToken);
-        await UpdateSharedCardsAsync(result.Updates, cancellationToken);
-        RunLater(result);
+        if (result.Later is { } work) later.Run(result.LaterKey, work, UpdateSharedCardsAsync);
         return result.ReplaceCard is { } card
             ? AdaptiveCardInvokeResponse.Card(card)
             : AdaptiveCardInvokeResponse.Message(result.Notice ?? "");
@@ -82,12 +80,12 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
     }
 
     /// <summary>
-    /// Cards posted earlier that everyone sees (a retro's live card), updated after the change the turn made.
+    /// Cards posted earlier that everyone sees (a retro's live card), updated after the change a turn made.
     /// Cosmetic like <see cref="ReplaceCardAsync"/>: the change is stored whether or not Teams takes the update.
     /// </summary>
-    private async Task UpdateSharedCardsAsync(IReadOnlyList<CardUpdate>? updates, CancellationToken cancellationToken)
+    private async Task UpdateSharedCardsAsync(IReadOnlyList<CardUpdate> updates, CancellationToken cancellationToken)
     {
-        foreach (var update in updates ?? [])
+        foreach (var update in updates)
         {
             var activity = Activity.Message(attachments: [Attachment.AdaptiveCard(update.Card)]) with
             {
@@ -98,22 +96,6 @@ public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, I
             catch (ConnectorException ex) { BotLog.SharedCardUpdateFailed(logger, (int)ex.Status, ex.Code); }
             catch (Exception ex) when (ex is HttpRequestException or UntrustedServiceUrlException) { BotLog.SharedCardUpdateFailed(logger, 0, ex.GetType().Name); }
         }
-    }
-
-    /// <summary>
-    /// The turn's slow work, once its answer is given: not awaited by the turn, stopped with the application, and
-    /// only cosmetic if it fails (what it adds is never needed for the answer already given).
-    /// </summary>
-    private void RunLater(TurnResult result)
-    {
-        if (result.Later is not { } later) return;
-        var stopping = lifetime.ApplicationStopping;
-        _ = Task.Run(async () =>
-        {
-            try { await UpdateSharedCardsAsync(await later(stopping), stopping); }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
-            catch (Exception ex) { BotLog.LaterWorkFailed(logger, ex); }
-        }, CancellationToken.None);
     }
 
     /// <summary>Marks an answered card as answered. Cosmetic: if Teams refuses, the conversation goes on.</summary>

@@ -1,36 +1,42 @@
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Protocol.Authentication;
 using AiCoachBot.Protocol.Connector;
+using AiCoachBot.Protocol.Schema;
 
 namespace AiCoachBot.Host.Bot;
 
-/// <summary>The conversation's members from the Bot Connector (GET …/pagedmembers), known by their Entra id as turns are.</summary>
+/// <summary>
+/// The conversation's members from the Bot Connector (GET …/pagedmembers, …/members/{id}), known by their Entra id as
+/// turns are. One page only: a card offers a handful of names, and anyone else is found by id.
+/// </summary>
 public sealed class ConnectorChannelMembers(IConnectorClient connector, ILogger<ConnectorChannelMembers> logger) : IChannelMembers
 {
-    /// <summary>Pages of 500: beyond this many pages the list is cut rather than keep a turn waiting.</summary>
-    private const int MaxPages = 10;
+    public Task<IReadOnlyList<ChannelMember>?> ListAsync(ConversationScope scope, CancellationToken cancellationToken) =>
+        AskAsync(scope, async serviceUrl =>
+        {
+            var page = await connector.GetPagedMembersAsync(serviceUrl, scope.ConversationId, continuationToken: null, cancellationToken);
+            var members = (page.Members ?? []).Select(Member).OfType<ChannelMember>().ToList();
+            return members.Count == 0 ? null : (IReadOnlyList<ChannelMember>)members;
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<MentionedUser>?> ListAsync(ConversationScope scope, CancellationToken cancellationToken)
+    public Task<ChannelMember?> FindAsync(ConversationScope scope, string id, CancellationToken cancellationToken) =>
+        AskAsync(scope, async serviceUrl =>
+        {
+            try { return Member(await connector.GetMemberAsync(serviceUrl, scope.ConversationId, id, cancellationToken)); }
+            catch (ConnectorException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound) { return null; }
+        }, cancellationToken);
+
+    private async Task<T?> AskAsync<T>(ConversationScope scope, Func<string, Task<T?>> ask, CancellationToken cancellationToken) where T : class
     {
         if (scope.ServiceUrl is not { Length: > 0 } serviceUrl) return null;
-        var members = new List<MentionedUser>();
-        string? next = null;
-        try
-        {
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var result = await connector.GetPagedMembersAsync(serviceUrl, scope.ConversationId, next, cancellationToken);
-                members.AddRange((result.Members ?? []).Where(m => (m.AadObjectId ?? m.Id) is { Length: > 0 })
-                    .Select(m => new MentionedUser(m.AadObjectId ?? m.Id!, m.Name ?? "?")));
-                next = result.ContinuationToken;
-                if (string.IsNullOrEmpty(next)) break;
-            }
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        try { return await ask(serviceUrl); }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             BotLog.MembersUnavailable(logger, ex.GetType().Name);
             return null;
         }
-        return members.Count == 0 ? null : members;
     }
+
+    private static ChannelMember? Member(ChannelAccount? account) =>
+        (account?.AadObjectId ?? account?.Id) is { Length: > 0 } id ? new ChannelMember(id, account!.Name ?? "?") : null;
 }

@@ -3,6 +3,7 @@ using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Coaching.State;
 using AiCoachBot.Coaching.Nudges;
+using AiCoachBot.Coaching.Retros;
 using AiCoachBot.Host.Bot;
 using AiCoachBot.Host.Nudges;
 using AiCoachBot.Infrastructure.Llm;
@@ -28,6 +29,7 @@ internal static class CoachingRegistration
             return CoachingContent.Load(FromAppFolder(options.RootPath), options.ExtraFlowDirectories.Select(FromAppFolder));
         });
         services.AddSingleton<IChannelMembers, ConnectorChannelMembers>();
+        services.AddSingleton<LaterWorkQueue>();
         services.AddSingleton<CoachingService>();
         services.AddCoachModel();
         services.AddWeeklyNudges();
@@ -43,6 +45,12 @@ internal static class CoachingRegistration
             return new SqliteDocumentStore(Path.Combine(folder, options.DatabaseFileName), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddOptions<RetroOptions>().BindConfiguration(RetroOptions.Section)
+            .Validate(o => o.PseudonymKey is null || PseudonymKey.Parse(o.PseudonymKey) is not null,
+                $"Retros:PseudonymKey must be a base64 key of at least {PseudonymKey.MinimumBytes} bytes (for example: openssl rand -base64 32), or left unset to keep one in the data folder.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => PseudonymKey.Parse(sp.GetRequiredService<IOptions<RetroOptions>>().Value.PseudonymKey)
+            ?? PseudonymKeyFile.LoadOrCreate(FromAppFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory)));
         return builder;
     }
 

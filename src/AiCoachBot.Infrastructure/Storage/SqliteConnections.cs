@@ -10,7 +10,8 @@ internal static class SqliteConnections
         await connection.OpenAsync(cancellationToken);
         // With WAL, NORMAL survives a crash of the process; only a power cut may lose the last commits.
         // busy_timeout: another process on the same file waits inside SQLite instead of failing.
-        await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;", cancellationToken);
+        // secure_delete: what is deleted or replaced is overwritten in the file, so erased data does not linger in free pages.
+        await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;", cancellationToken);
         return connection;
     }
 

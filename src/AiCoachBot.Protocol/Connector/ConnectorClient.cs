@@ -26,24 +26,25 @@ public sealed class ConnectorClient(HttpClient http) : IConnectorClient
             ?? new ConversationResourceResponse(null, null, null);
     }
 
-    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ConnectorPaths.PagedMembers(serviceUrl, conversationId, continuationToken));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode) throw ConnectorErrors.From(response.StatusCode, bytes);
-        try { return JsonSerializer.Deserialize(bytes, ProtocolJsonContext.Default.PagedMembersResult) ?? new PagedMembersResult(null, null); }
-        catch (JsonException) { return new PagedMembersResult(null, null); }
-    }
+    public async Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken) =>
+        await ExchangeAsync(HttpMethod.Get, ConnectorPaths.PagedMembers(serviceUrl, conversationId, continuationToken), null, ProtocolJsonContext.Default.PagedMembersResult, cancellationToken)
+            ?? new PagedMembersResult(null, null);
+
+    public Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        ExchangeAsync(HttpMethod.Get, ConnectorPaths.Member(serviceUrl, conversationId, memberId), null, ProtocolJsonContext.Default.ChannelAccount, cancellationToken);
 
     private async Task<ResourceResponse> SendAsync(HttpMethod method, Uri uri, Activity activity, CancellationToken cancellationToken) =>
         await ExchangeAsync(method, uri, ProtocolJson.Serialize(activity), ProtocolJsonContext.Default.ResourceResponse, cancellationToken)
             ?? new ResourceResponse(null);
 
-    private async Task<T?> ExchangeAsync<T>(HttpMethod method, Uri uri, byte[] body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    private async Task<T?> ExchangeAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = Json;
+        using var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = Json;
+        }
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw ConnectorErrors.From(response.StatusCode, bytes);

@@ -15,9 +15,12 @@ public static class ConnectorPaths
     public static Uri PagedMembers(string serviceUrl, string conversationId, string? continuationToken)
     {
         var channel = conversationId.Split(";messageid=", 2)[0];
-        var query = continuationToken is null ? "?pageSize=500" : $"?pageSize=500&continuationToken={Uri.EscapeDataString(continuationToken)}";
+        var query = continuationToken is null ? "?pageSize=100" : $"?pageSize=100&continuationToken={Uri.EscapeDataString(continuationToken)}";
         return new($"{Base(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(channel)}/pagedmembers{query}");
     }
+
+    public static Uri Member(string serviceUrl, string conversationId, string memberId) =>
+        new($"{Base(serviceUrl)}/v3/conversations/{Uri.EscapeDataString(conversationId.Split(";messageid=", 2)[0])}/members/{Uri.EscapeDataString(memberId)}");
 
     private static string Base(string serviceUrl) => serviceUrl.TrimEnd('/');
 }

@@ -12,4 +12,7 @@ public interface IConnectorClient
 
     /// <summary>One page of the conversation's members (a channel's: its team's), with the token for the next page.</summary>
     Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>One member of the conversation by their Teams or Entra id; a <see cref="ConnectorException"/> 404 when they are not one.</summary>
+    Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken);
 }

@@ -14,6 +14,7 @@ namespace AiCoachBot.Protocol.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(ConnectorErrorResponse))]
 [JsonSerializable(typeof(FileConsentCard))]

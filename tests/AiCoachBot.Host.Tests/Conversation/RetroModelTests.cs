@@ -27,8 +27,8 @@ public sealed class RetroModelTests : ModelTest
         close["rationale"] = "Adoption is there; Alice Martin will size the labelling work.";
 
         var summary = (await ExecuteAsync(channel.Execute("retro.close", close, live.ResponseId))).Body["value"]!;
-        var narrated = await EventuallyAsync(() => Connector.Requests.LastOrDefault(r => r.Method == "PUT" && r.ActivityId == live.ResponseId
-            && CardReader.Texts(r.Body!["attachments"]![0]!["content"]).Contains(Narrative)));
+        var narrated = await Connector.WaitForAsync(r => r.Method == "PUT" && r.ActivityId == live.ResponseId
+            && CardReader.Texts(r.Body!["attachments"]![0]!["content"]).Contains(Narrative), "the summary with its narrative", TimeSpan.FromSeconds(15));
 
         Assert.DoesNotContain(Narrative, CardReader.Texts(summary));
         var texts = CardReader.Texts(narrated.Body!["attachments"]![0]!["content"]);
@@ -44,15 +44,5 @@ public sealed class RetroModelTests : ModelTest
         Connector.MarkAllRead(channel.ConversationId); // "the retrospective is closed"
         var export = await SayAsync(channel, ActivityBuilder.Mention + " retro export", replies: 2);
         Assert.Contains(Narrative, export[1].Text);
-    }
-
-    private static async Task<ConnectorRequest> EventuallyAsync(Func<ConnectorRequest?> find)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10); waited += TimeSpan.FromMilliseconds(50))
-        {
-            if (find() is { } found) return found;
-            await Task.Delay(50);
-        }
-        throw new Xunit.Sdk.XunitException("The narrative never reached the retro's card.");
     }
 }

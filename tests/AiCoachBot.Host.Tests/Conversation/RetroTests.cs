@@ -40,9 +40,7 @@ public sealed class RetroTests : BotTest
         Assert.Equal(Bot.En("retro.add.doneAnonymous"), CardReader.Texts(added["value"])[0]);
         Assert.Equal("message", blank["type"]!.GetValue<string>().Split('.')[^1]);
         Assert.Equal(Bot.En("retro.add.empty"), blank["value"]!.GetValue<string>());
-        var shared = Connector.Requests.Last(r => r.Method == "PUT" && r.ActivityId == live.ResponseId);
-        var sharedTexts = CardReader.Texts(shared.Body!["attachments"]![0]!["content"]);
-        Assert.Contains(Bot.En("retro.card.contributions", ("items", "3"), ("people", "2")), sharedTexts);
+        var sharedTexts = CardReader.Texts((await SharedCardAsync(live, Bot.En("retro.card.contributions", ("items", "3"), ("people", "2")))).Body!["attachments"]![0]!["content"]);
         Assert.Contains(Bot.En("retro.card.countsHidden"), sharedTexts);
 
         // Alice sees her own two items, and only hers; Bob cannot change them.
@@ -68,6 +66,17 @@ public sealed class RetroTests : BotTest
             return ExecuteAsync(m.Execute("retro.votes", vote, live.ResponseId));
         }));
         Assert.All(votes, v => Assert.Equal(HttpStatusCode.OK, v.Status));
+        // Everyone's copy ends up showing every change, however they interleaved.
+        await SharedCardAsync(live, Bot.En("retro.card.contributions", ("items", "23"), ("people", "22")));
+        await SharedCardAsync(live, "20 votes");
+        // While it is open, the store holds pseudonyms only: no member's id or name.
+        var whileOpen = StoredDocuments();
+        Assert.All(new[] { alice, bob, carol }.Concat(crowd), m =>
+        {
+            Assert.DoesNotContain(m.UserId, whileOpen);
+            Assert.DoesNotContain(m.UserAadObjectId, whileOpen);
+            Assert.DoesNotContain(m.UserName, whileOpen);
+        });
         var tooMany = RetroData("retro.votes", retroId);
         tooMany["votes"] = string.Join(",", itemIds.Take(4));
         Assert.Equal(Bot.En("retro.votes.tooMany", ("max", "3")), (await ExecuteAsync(bob.Execute("retro.votes", tooMany, live.ResponseId))).Body["value"]!.GetValue<string>());
@@ -99,7 +108,8 @@ public sealed class RetroTests : BotTest
         Assert.Contains(summaryTexts, t => t.StartsWith("• The pilot users adopted it within a week", StringComparison.Ordinal));
         Assert.Contains("20 votes", summaryTexts);
         Assert.StartsWith("The retrospective of **Email triage** is closed. Decision: **Deploy**; 2 actions", (await announced).Text);
-        Assert.Equal(summaryTexts, CardReader.Texts(Connector.Requests.Last(r => r.Method == "PUT" && r.ActivityId == live.ResponseId).Body!["attachments"]![0]!["content"]));
+        var everyonesCopy = await SharedCardAsync(live, Bot.En("retro.summary.decision", ("decision", "Deploy")));
+        Assert.Equal(summaryTexts, CardReader.Texts(everyonesCopy.Body!["attachments"]![0]!["content"]));
 
         // Anonymous means anonymous: no author is anywhere, not in the store, the logs or the cards.
         var stored = StoredDocuments();
@@ -172,6 +182,114 @@ public sealed class RetroTests : BotTest
         Assert.Equal(Bot.En("retro.reopen.tooLate"), tooLate["value"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Reopening_UndoesTheClosing_AndAnActionCarriedOverIsReviewedAgainUntilDone()
+    {
+        var (channel, live) = await OpenRetroAsync(anonymous: false);
+        var first = RetroId(live.Card);
+        await CloseAsync(channel, live, first, "Measure the pilot's adoption");
+        Assert.Contains(CardReader.Texts((await SayOneAsync(channel, ActivityBuilder.Mention + " actions")).Card), t => t.StartsWith("• Measure the pilot's adoption", StringComparison.Ordinal));
+
+        var reopened = (await ExecuteAsync(channel.Execute("retro.reopen", RetroData("retro.reopen", first), live.ResponseId))).Body["value"]!;
+        await Connector.NextMessageAsync(channel.ConversationId); // "open again"
+        var frozen = await AddAsync(channel, live, first, "Well", "One more thing");
+        var withdrawn = await SayOneAsync(channel, ActivityBuilder.Mention + " actions");
+        await CloseAsync(channel, live, first, "Train the pilot group");
+
+        Assert.Contains(Bot.En("retro.card.reopened"), CardReader.Texts(reopened));
+        Assert.Equal(Bot.En("retro.frozen"), frozen["value"]!.GetValue<string>());
+        Assert.Contains(Bot.En("actions.none"), CardReader.Texts(withdrawn.Card));
+
+        // The next retro reviews it; carried over, it comes back in the one after.
+        var second = await OpenAnotherRetroAsync(channel);
+        Assert.Contains(CardReader.Texts(second.Card), t => t.Contains("Train the pilot group", StringComparison.Ordinal));
+        var form = (await ExecuteAsync(channel.Execute("retro.closeForm", RetroData("retro.closeForm", RetroId(second.Card)), second.ResponseId))).Body["value"]!;
+        var review = CardReader.Input(form, InputIds(form.AsObject(), "review.").Single());
+        Assert.Equal("carried", review["value"]!.GetValue<string>());
+        await CloseAsync(channel, second, RetroId(second.Card), action: null, decision: "continue");
+        var third = await OpenAnotherRetroAsync(channel);
+        Assert.Contains(CardReader.Texts(third.Card), t => t.Contains("Train the pilot group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeletingIsForTheFacilitator_AfterAConfirmation()
+    {
+        var (channel, live) = await OpenRetroAsync(anonymous: false);
+        var retroId = RetroId(live.Card);
+
+        var refused = (await ExecuteAsync(channel.AnotherUser("Linus Torvalds").Execute("retro.delete", RetroData("retro.delete", retroId), live.ResponseId))).Body;
+        var confirm = (await ExecuteAsync(channel.Execute("retro.delete", RetroData("retro.delete", retroId), live.ResponseId))).Body["value"]!;
+        var deleted = (await ExecuteAsync(channel.Execute("retro.delete.confirmed", RetroData("retro.delete.confirmed", retroId), live.ResponseId))).Body["value"]!;
+        await Connector.NextMessageAsync(channel.ConversationId); // "deleted"
+        var profile = await SayOneAsync(channel, ActivityBuilder.Mention + " project Email triage");
+        var gone = await AddAsync(channel, live, retroId, "Well", "Too late");
+
+        Assert.Equal(Bot.En("retro.delete.notAllowed", ("facilitator", "Grace Hopper")), refused["value"]!.GetValue<string>());
+        Assert.StartsWith("Delete the retrospective", CardReader.Texts(confirm)[0]);
+        Assert.Equal(Bot.En("retro.deleted", ("title", "End of POC retrospective")), CardReader.Texts(deleted)[0]);
+        Assert.DoesNotContain(Bot.En("profile.retros"), CardReader.Texts(profile.Card));
+        Assert.Equal(Bot.En("retro.notFound"), gone["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("{\"text\":\"nested\"}")]
+    [InlineData("[\"a\",\"b\"]")]
+    public async Task TamperedCardValues_GetAPoliteRefusal_AndChangeNothing(string tampered)
+    {
+        var (channel, live) = await OpenRetroAsync(anonymous: true);
+        var retroId = RetroId(live.Card);
+        var add = RetroData("retro.add", retroId);
+        add["text"] = JsonNode.Parse(tampered);
+        add["kind"] = JsonNode.Parse(tampered);
+        add["pitfalls"] = JsonNode.Parse(tampered);
+        var vote = RetroData("retro.votes", retroId);
+        vote["votes"] = JsonNode.Parse(tampered);
+        var close = RetroData("retro.close", retroId);
+        close["decision"] = JsonNode.Parse(tampered);
+        close["rationale"] = JsonNode.Parse(tampered);
+        close["action.1.text"] = "Something";
+        close["action.1.owner"] = JsonNode.Parse(tampered);
+
+        var added = await ExecuteAsync(channel.Execute("retro.add", add, live.ResponseId));
+        var voted = await ExecuteAsync(channel.Execute("retro.votes", vote, live.ResponseId));
+        var closed = await ExecuteAsync(channel.Execute("retro.close", close, live.ResponseId));
+        var forged = await ExecuteAsync(channel.Execute("retro.add", RetroData("retro.add", "no-such-retro"), live.ResponseId));
+
+        Assert.All(new[] { added, voted, closed, forged }, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(Bot.En("retro.add.unreadable"), added.Body["value"]!.GetValue<string>());
+        Assert.Contains(Bot.En("retro.close.needDecision"), CardReader.Texts(closed.Body["value"]));
+        Assert.Contains(Bot.En("retro.close.actionOwner", ("n", "1")), CardReader.Texts(closed.Body["value"]));
+        Assert.Equal(Bot.En("retro.notFound"), forged.Body["value"]!.GetValue<string>());
+        Assert.Contains(Bot.En("retro.card.noContributions"), CardReader.Texts((await ExecuteAsync(channel.Execute("retro.view", RetroData("retro.view", retroId), live.ResponseId))).Body["value"]));
+    }
+
+    private async Task CloseAsync(ActivityBuilder channel, ConnectorRequest live, string retroId, string? action, string decision = "deploy")
+    {
+        var close = RetroData("retro.close", retroId);
+        close["decision"] = decision;
+        close["rationale"] = "Ready.";
+        if (action is not null)
+        {
+            close["action.1.text"] = action;
+            close["action.1.owner"] = channel.UserAadObjectId;
+            close["action.1.due"] = "2026-12-18";
+        }
+        var (status, body) = await ExecuteAsync(channel.Execute("retro.close", close, live.ResponseId));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(Bot.En("retro.summary.decision", ("decision", Bot.En($"retro.decision.{decision}"))), CardReader.Texts(body["value"]));
+        await Connector.NextMessageAsync(channel.ConversationId); // "the retrospective is closed"
+    }
+
+    private async Task<ConnectorRequest> OpenAnotherRetroAsync(ActivityBuilder channel)
+    {
+        var start = await SayOneAsync(channel, ActivityBuilder.Mention + " retro");
+        var open = CardData(CardReader.Action(start.Card, Bot.En("retro.start.open"))["data"]);
+        open["project"] = CardReader.Input(start.Card, "project")["value"]!.GetValue<string>();
+        open["template"] = "sprint";
+        return (await SendAsync(channel, channel.Submit(open), replies: 2))[1];
+    }
+
     private async Task<JsonNode> AddAsync(ActivityBuilder member, ConnectorRequest live, string retroId, string kind, string text, string? pitfalls = null)
     {
         var data = RetroData("retro.add", retroId);
@@ -182,6 +300,10 @@ public sealed class RetroTests : BotTest
         Assert.Equal(HttpStatusCode.OK, status);
         return body;
     }
+
+    /// <summary>The update of the shared live card that shows <paramref name="text"/>: made for everyone once the turn has answered.</summary>
+    private Task<ConnectorRequest> SharedCardAsync(ConnectorRequest live, string text) =>
+        Connector.WaitForAsync(r => r.Method == "PUT" && r.ActivityId == live.ResponseId && CardReader.Texts(r.Body!["attachments"]![0]!["content"]).Contains(text), $"the live card with '{text}'");
 
     private static List<JsonObject> MarkDoneButtons(JsonNode? node) => node switch
     {

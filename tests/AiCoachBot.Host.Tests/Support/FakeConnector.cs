@@ -17,6 +17,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<ConnectorRequest> _requests = [];
     private readonly Dictionary<string, int> _readCursors = new(StringComparer.Ordinal);
     private readonly List<Waiter> _waiters = [];
+    private readonly List<(Func<ConnectorRequest, bool> Match, TaskCompletionSource<ConnectorRequest> Found)> _watches = [];
     private readonly Queue<ScriptedFailure> _nextFailures = new();
     private readonly CancellationTokenSource _stopping = new();
     private ScriptedFailure? _everyRequest;
@@ -105,6 +106,20 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The first request, received or still to come, that <paramref name="match"/> accepts (work the bot does after its answer).</summary>
+    public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, string what, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource<ConnectorRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_requests.FirstOrDefault(match) is { } already) return already;
+            _watches.Add((match, found));
+        }
+        try { return await found.Task.WaitAsync(timeout ?? DefaultWait); }
+        catch (TimeoutException) { throw new Xunit.Sdk.XunitException($"The connector never received {what}; it received:\n  {string.Join("\n  ", Requests)}"); }
+        finally { lock (_gate) _watches.RemoveAll(w => w.Found == found); }
+    }
+
     public async Task<ConnectorRequest> NextMessageAsync(string conversationId, TimeSpan? timeout = null) =>
         (await NextMessagesAsync(conversationId, 1, timeout)).Single();
 
@@ -128,6 +143,18 @@ public sealed class FakeConnector : IAsyncDisposable
             _ => (null, null),
         };
         var createsConversation = segments.SkipWhile(s => s != "v3").Count() == 2;
+        if (context.Request.Method == HttpMethods.Get && segments.SkipWhile(s => s != "v3").ToArray() is ["v3", "conversations", var asked, "members", var memberId])
+        {
+            (string Id, string AadObjectId, string Name)? found;
+            lock (_gate) found = Members.Where(m => m.Id == memberId || m.AadObjectId == memberId).Select(m => ((string, string, string)?)m).FirstOrDefault();
+            Record(new ConnectorRequest("GET", rawPath, asked, null, context.Request.Headers.Authorization.FirstOrDefault(), null, found is null ? 404 : 200, null));
+            context.Response.StatusCode = found is null ? 404 : 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync((found is { } m
+                ? new JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId, ["name"] = m.Name }
+                : new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "The member is not in the conversation." } }).ToJsonString());
+            return;
+        }
         if (context.Request.Method == HttpMethods.Get && segments.SkipWhile(s => s != "v3").ToArray() is ["v3", "conversations", var listed, "pagedmembers"])
         {
             Record(new ConnectorRequest("GET", rawPath, listed, null, context.Request.Headers.Authorization.FirstOrDefault(), null, 200, null));
@@ -181,6 +208,7 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_gate)
         {
             _requests.Add(request);
+            foreach (var watch in _watches.Where(w => w.Match(request))) watch.Found.TrySetResult(request);
             foreach (var waiter in _waiters.Where(w => w.ConversationId == request.ConversationId).ToList())
                 if (TryComplete(waiter)) _waiters.Remove(waiter);
         }

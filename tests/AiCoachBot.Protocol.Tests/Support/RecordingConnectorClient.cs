@@ -34,6 +34,9 @@ public sealed class RecordingConnectorClient : IConnectorClient
     public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, string? continuationToken, CancellationToken cancellationToken) =>
         Task.FromResult(new PagedMembersResult([], null));
 
+    public Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        Task.FromResult<ChannelAccount?>(null);
+
     private Task<ResourceResponse> Record(ConnectorCall call)
     {
         _calls.Enqueue(call);

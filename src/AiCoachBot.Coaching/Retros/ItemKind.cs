@@ -1,0 +1,4 @@
+namespace AiCoachBot.Coaching.Retros;
+
+/// <summary>The three columns a member contributes to.</summary>
+public enum ItemKind { Well, NotWell, Idea }

@@ -55,7 +55,7 @@ public sealed partial class RetroCardsTests
         var closed = RetroBoard.Closed(retro, new RetroOutcome("deploy", "Because", [action], [new ActionReview("a0", "Old action", ReviewStatus.Dropped)], "A narrative."), "Grace Hopper", Now);
 
         var rendered = string.Join("\n",
-            Cards.Start([project], project, language).ToJsonString(),
+            Cards.Start([project], project, language, _ => true).ToJsonString(),
             Cards.Live(retro, project, kpis, Now, Today, language).ToJsonString(),
             Cards.Yours(retro, retro.Items, [], language, "status").ToJsonString(),
             Closing.CloseForm(retro, project, [action], [new("u1", "Bob")], language, ["a problem"]).ToJsonString(),

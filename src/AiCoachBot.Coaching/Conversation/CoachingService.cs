@@ -46,7 +46,7 @@ public sealed class CoachingService
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
         IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
-        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null)
+        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null, Nudges.INudgePoster? poster = null)
     {
         _content = content;
         _store = store;
@@ -73,7 +73,7 @@ public sealed class CoachingService
         _setup = new SetupTurns(content, projects, _replies, time, nudges);
         _kpis = new KpiTurns(content, store, projects, _replies, time);
         var desk = new RetroDesk(content, store, projects, _replies, time, pseudonymKey ?? Retros.PseudonymKey.Random());
-        _retros = new RetroTurns(content, projects, _replies, desk);
+        _retros = new RetroTurns(content, projects, _replies, desk, poster);
         _retroClosing = new RetroClosingTurns(content, projects, _replies, desk, _retros,
             new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), _coach.KnownNamesAsync, members);
         _actions = new ActionTurns(content, store, projects, _replies, time);

@@ -13,10 +13,11 @@ namespace AiCoachBot.Coaching.Conversation;
 using Edit = Change<Retrospective, (Retrospective Retro, BoardOutcome Outcome)?>;
 
 /// <summary>
-/// Running a retro: a manager opens one on a project; members contribute from the shared card and, in a view only
+/// Running a retro: a manager opens one on a project, in its channel or from their personal chat for a team project they
+/// own (the live card then goes to the project's channel); members contribute from the shared card and, in a view only
 /// they see, give their votes and edit or withdraw their own items. Everything is checked against the asker's team.
 /// </summary>
-public sealed class RetroTurns(CoachingContent content, ProjectStore projects, Replies replies, RetroDesk desk)
+public sealed class RetroTurns(CoachingContent content, ProjectStore projects, Replies replies, RetroDesk desk, Nudges.INudgePoster? poster)
 {
     public const string TrackPrefix = "retro:";
     private const int MaxDeadlineDays = 90;
@@ -24,25 +25,29 @@ public sealed class RetroTurns(CoachingContent content, ProjectStore projects, R
     /// <summary><c>retro [project]</c>: the start form, or the open retro's card when the project has one.</summary>
     public async Task<TurnResult> StartAsync(UserTurn turn, string? name, CancellationToken cancellationToken)
     {
-        var owned = await projects.ListAsync(RetroDesk.Owner(turn), cancellationToken);
+        var owned = await OfferedAsync(turn, cancellationToken);
         if (owned.Count == 0) return desk.Say(turn, "retro.noProject");
-        var selected = name is not null ? (await projects.FindByNameAsync(RetroDesk.Owner(turn), name, cancellationToken)).Project : ChannelProject(turn, owned) ?? owned[0];
+        var selected = name is not null ? Named(owned, name) : ChannelProject(turn, owned) ?? owned[0];
         if (selected is null) return desk.Say(turn, TextKeys.ProjectNotFound);
-        if (selected.OpenRetro is { } open && (await desk.Retros.GetAsync(RetroDesk.Owner(turn), open.Id, cancellationToken)).Retro is { IsOpen: true } retro)
-            return TurnResult.Say(replies.Text(turn.Language, "retro.alreadyOpen", RetroDesk.Named(selected)), await LiveMessageAsync(retro, selected, cancellationToken));
-        return TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(owned, selected, turn.Language)));
+        if (selected.OpenRetro is { } open && (await desk.Retros.GetAsync(selected.Ownership, open.Id, cancellationToken)).Retro is { IsOpen: true } retro)
+            return Elsewhere(turn, selected)
+                ? desk.Say(turn, "retro.alreadyOpenInChannel", RetroDesk.Named(selected))
+                : TurnResult.Say(replies.Text(turn.Language, "retro.alreadyOpen", RetroDesk.Named(selected)), await LiveMessageAsync(retro, selected, cancellationToken));
+        return TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(owned, selected, turn.Language, Elsewhere(turn))));
     }
 
     /// <summary>The start form's button: checked field by field; the live card is posted and followed from then on.</summary>
     public async Task<TurnResult> OpenAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var lookup = await projects.GetAsync(RetroDesk.Owner(turn), CardValues.Text(data[ProjectCards.ProjectInput]) ?? "", cancellationToken);
+        var lookup = await projects.GetManagedAsync(RetroDesk.Owner(turn), turn.Ids, CardValues.Text(data[ProjectCards.ProjectInput]) ?? "", cancellationToken);
         if (lookup.Project is not { } project) return desk.Say(turn, lookup.Status == LookupStatus.NotYours ? TextKeys.ProjectNotYours : TextKeys.ProjectNotFound);
-        var owned = await projects.ListAsync(RetroDesk.Owner(turn), cancellationToken);
+        var owned = await OfferedAsync(turn, cancellationToken);
         TurnResult Again(string key, params (string, string)[] args) =>
-            TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(owned, project, language, content.Strings.Format(language, key, args))));
+            TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(owned, project, language, Elsewhere(turn), content.Strings.Format(language, key, args))));
         if (content.Retros.Find(CardValues.Text(data[RetroCards.TemplateInput])) is not { } template) return Again("retro.start.badTemplate");
+        var elsewhere = Elsewhere(turn, project);
+        if (elsewhere && project.Channel is null) return Again("retro.start.noChannel");
         var zone = RetroDesk.Zone(turn, project);
         var today = desk.Today(turn, project);
         DateTimeOffset? deadline = null;
@@ -57,11 +62,51 @@ public sealed class RetroTurns(CoachingContent content, ProjectStore projects, R
         var draft = new Retrospective(Guid.NewGuid().ToString("N")[..12], project.Id, project.Ownership, template.Id,
             CardValues.Text(data[RetroCards.AnonymousInput]) == "true", language.Code(), turn.UserId, DisplayName.Of(turn.UserName),
             desk.Time.GetUtcNow(), deadline, periodStart, [], [], RetroPseudonym.NewSalt());
-        if (await desk.Retros.OpenAsync(RetroDesk.Owner(turn), draft, cancellationToken) is not { } opened) return desk.Say(turn, TextKeys.ProjectNotYours);
+        // The asker's right to the project was checked above; the retro is the project's team's.
+        if (await desk.Retros.OpenAsync(project.Ownership, draft, cancellationToken) is not { } opened) return desk.Say(turn, TextKeys.ProjectNotYours);
         var fresh = await desk.ProjectAsync(opened.Retro, cancellationToken) ?? project;
+        if (elsewhere) return await OpenInChannelAsync(turn, opened.Retro, opened.Opened, fresh, cancellationToken);
         var intro = replies.Text(language, opened.Opened ? "retro.opened" : "retro.alreadyOpen", RetroDesk.Named(project));
         return TurnResult.Say(intro, await LiveMessageAsync(opened.Retro, fresh, cancellationToken));
     }
+
+    /// <summary>
+    /// Opened from a personal chat on a team project: the live card goes to the project's channel, where the team
+    /// contributes and the facilitator closes it. A channel the bot can no longer post in gets no retro.
+    /// </summary>
+    private async Task<TurnResult> OpenInChannelAsync(UserTurn turn, Retrospective retro, bool opened, Project project, CancellationToken cancellationToken)
+    {
+        if (!opened) return desk.Say(turn, "retro.alreadyOpenInChannel", RetroDesk.Named(project));
+        var channel = project.Channel!.Channel;
+        var posted = poster is null ? null : await poster.PostAsync(channel, await desk.SharedCardAsync(retro, project, cancellationToken), cancellationToken);
+        if (posted is not { Result: Nudges.PostResult.Posted, ActivityId: { } activityId, ConversationId: { } thread })
+        {
+            await desk.Retros.DeleteAsync(retro, cancellationToken);
+            return desk.Say(turn, "retro.channelUnreachable", RetroDesk.Named(project));
+        }
+        await desk.Retros.RememberCardAsync(retro.Id, new RetroCard(channel.ServiceUrl, thread, activityId), cancellationToken);
+        return desk.Say(turn, "retro.openedInChannel", RetroDesk.Named(project));
+    }
+
+    /// <summary>The projects the asker may run a retro on: their conversation's, and from a personal chat the team projects they own.</summary>
+    private async Task<IReadOnlyList<Project>> OfferedAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        var owned = await projects.ListAsync(RetroDesk.Owner(turn), cancellationToken);
+        return RetroDesk.Owner(turn).Kind == ProjectOwnerKind.Person
+            ? [.. owned, .. await projects.ManagedTeamProjectsAsync(turn.Scope.TenantId, turn.Ids, cancellationToken)]
+            : owned;
+    }
+
+    private static Project? Named(IReadOnlyList<Project> projects, string name)
+    {
+        var wanted = TextNormalizer.Fold(name);
+        var partial = projects.Where(p => TextNormalizer.Fold(p.Name).Contains(wanted, StringComparison.Ordinal)).ToList();
+        return projects.FirstOrDefault(p => TextNormalizer.Fold(p.Name) == wanted) ?? (partial.Count == 1 ? partial[0] : null);
+    }
+
+    private static bool Elsewhere(UserTurn turn, Project project) => project.Ownership != RetroDesk.Owner(turn);
+
+    private static Func<Project, bool> Elsewhere(UserTurn turn) => project => Elsewhere(turn, project);
 
     /// <summary>A copy of the live card was posted as <paramref name="activityId"/>: remember where, to keep it up to date.</summary>
     public Task RememberCardAsync(UserTurn turn, string key, string activityId, CancellationToken cancellationToken) =>

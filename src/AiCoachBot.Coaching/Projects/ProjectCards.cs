@@ -13,6 +13,7 @@ public sealed class ProjectCards(CoachingContent content)
 {
     public const int MaxListed = 15;
     public const int MaxGapsShown = 5;
+    public const int MaxRetrosShown = 5;
     public const string ProjectInput = "project";
     public const string NameInput = "name";
     public const string DescriptionInput = "description";
@@ -170,7 +171,7 @@ public sealed class ProjectCards(CoachingContent content)
     /// <summary>The past retros, newest first: when, which template, what was decided.</summary>
     private void AddRetros(JsonArray body, Project project, Language language)
     {
-        var retros = project.RetroHistory.Reverse().Take(MaxGapsShown).ToList();
+        var retros = project.RetroHistory.Reverse().Take(MaxRetrosShown).ToList();
         if (retros.Count == 0) return;
         body.Add(Text(Strings.Get(language, "profile.retros"), weight: "Bolder", separator: true));
         foreach (var retro in retros)

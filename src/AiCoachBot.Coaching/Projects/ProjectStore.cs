@@ -21,6 +21,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     private static string AnswersKey(string projectId, string runId) => $"assessment/{projectId}/{runId}";
     private static string DiagnosisAnswersKey(string projectId, string runId) => $"diagnosis/{projectId}/{runId}";
     private const string NudgeIndexKey = "nudges/index";
+    private static string OwnedKey(string tenantId, string userId) => $"owned-projects/{tenantId}/{userId}";
 
     /// <summary>
     /// Names are unique per owner (any case, accents optional), so that "project name" always finds one.
@@ -39,6 +40,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         }, cancellationToken);
         if (taken is not null) return new ProjectCreation(null, taken);
         await store.WriteAsync(ProjectKey(project.Id), project, ifMatch: null, CoachingJsonContext.Default.Project, cancellationToken);
+        if (ownership.Kind == ProjectOwnerKind.Team) await RememberOwnerAsync(ownership.TenantId, createdBy, project.Id, cancellationToken);
         return new ProjectCreation(project, null);
     }
 
@@ -130,6 +132,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         }, cancellationToken);
         if (outcome.Outcome == SetupOutcome.Saved)
         {
+            await RememberOwnerAsync(asker.TenantId, outcome.Project!.Channel!.SetUpBy, id, cancellationToken);
             await store.UpdateAsync(NudgeIndexKey, CoachingJsonContext.Default.NudgeIndex, index =>
                 index?.ProjectIds.Contains(id) == true
                     ? Change<NudgeIndex, bool>.Keep(false)
@@ -192,6 +195,42 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             return Change<Project, (Project?, bool)>.Save(updated, (updated, true));
         }, cancellationToken);
 
+    /// <summary>
+    /// The team projects this person owns (created, or owns the channel set-up of), known by any of their ids: what a
+    /// manager may run a retro on from a personal chat.
+    /// </summary>
+    public async Task<IReadOnlyList<Project>> ManagedTeamProjectsAsync(string tenantId, IReadOnlyList<string?> ids, CancellationToken cancellationToken)
+    {
+        var projects = new List<Project>();
+        foreach (var userId in ids.OfType<string>().Distinct())
+        {
+            var index = await store.ReadAsync(OwnedKey(tenantId, userId), CoachingJsonContext.Default.OwnedProjects, cancellationToken);
+            foreach (var projectId in index?.Value.ProjectIds ?? [])
+            {
+                if (await ReadForBotAsync(projectId, cancellationToken) is { Ownership.Kind: ProjectOwnerKind.Team } project
+                    && project.Ownership.TenantId == tenantId && project.IsOwner(ids) && projects.All(p => p.Id != project.Id))
+                    projects.Add(project);
+            }
+        }
+        return projects;
+    }
+
+    /// <summary>A project the asker's conversation owns, or a team project the person owns (asked from their personal chat).</summary>
+    public async Task<ProjectLookup> GetManagedAsync(ProjectOwnership asker, IReadOnlyList<string?> ids, string id, CancellationToken cancellationToken)
+    {
+        var lookup = await GetAsync(asker, id, cancellationToken);
+        if (lookup.Status != LookupStatus.NotYours || asker.Kind != ProjectOwnerKind.Person) return lookup;
+        var project = await ReadForBotAsync(id, cancellationToken);
+        return project is { Ownership.Kind: ProjectOwnerKind.Team } && project.Ownership.TenantId == asker.TenantId && project.IsOwner(ids)
+            ? new ProjectLookup(LookupStatus.Found, project) : lookup;
+    }
+
+    private Task RememberOwnerAsync(string tenantId, string userId, string projectId, CancellationToken cancellationToken) =>
+        store.UpdateAsync(OwnedKey(tenantId, userId), CoachingJsonContext.Default.OwnedProjects, index =>
+            index?.ProjectIds.Contains(projectId) == true
+                ? Change<OwnedProjects, bool>.Keep(false)
+                : Change<OwnedProjects, bool>.Save(new OwnedProjects([.. index?.ProjectIds ?? [], projectId]), true), cancellationToken);
+
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>
         (await ListAsync(team, cancellationToken)).FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);
@@ -249,3 +288,6 @@ public enum SetupOutcome { Saved, NotFound, NotYours, NotAllowed }
 
 /// <summary>Every project with a channel set-up, by id.</summary>
 public sealed record NudgeIndex(IReadOnlyList<string> ProjectIds);
+
+/// <summary>The team projects one person created or set up, by id.</summary>
+public sealed record OwnedProjects(IReadOnlyList<string> ProjectIds);

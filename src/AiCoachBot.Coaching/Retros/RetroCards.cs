@@ -27,7 +27,8 @@ public sealed class RetroCards(CoachingContent content)
 
     private StringCatalog S => content.Strings;
 
-    public JsonObject Start(IReadOnlyList<Project> projects, Project selected, Language language, string? error = null)
+    /// <summary>The start form; a project <paramref name="inItsChannel"/> says so, since its retro will run in its team's channel.</summary>
+    public JsonObject Start(IReadOnlyList<Project> projects, Project selected, Language language, Func<Project, bool> inItsChannel, string? error = null)
     {
         var body = new JsonArray
         {
@@ -39,7 +40,7 @@ public sealed class RetroCards(CoachingContent content)
         {
             ["type"] = "Input.ChoiceSet", ["id"] = ProjectCards.ProjectInput, ["style"] = "compact", ["isRequired"] = true,
             ["label"] = S.Get(language, "retro.start.project"), ["value"] = selected.Id,
-            ["choices"] = Choices(projects.Select(p => (p.Name, p.Id))),
+            ["choices"] = Choices(projects.Select(p => (inItsChannel(p) ? S.Format(language, "retro.start.teamProject", ("project", p.Name)) : p.Name, p.Id))),
         });
         body.Add(new JsonObject
         {

@@ -14,6 +14,7 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Coach.AnswerRecord))]
 [JsonSerializable(typeof(Coach.ConversationRoster))]
 [JsonSerializable(typeof(Projects.NudgeIndex))]
+[JsonSerializable(typeof(Projects.OwnedProjects))]
 [JsonSerializable(typeof(Nudges.NudgeRecord))]
 [JsonSerializable(typeof(Nudges.KpiHistory))]
 [JsonSerializable(typeof(Retros.Retrospective))]

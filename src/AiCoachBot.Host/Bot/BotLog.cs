@@ -8,6 +8,9 @@ internal static partial class BotLog
     [LoggerMessage(2002, LogLevel.Information, "Could not mark the answered card ({Status} {Code})")]
     public static partial void CardUpdateFailed(ILogger logger, int status, string? code);
 
+    [LoggerMessage(2003, LogLevel.Warning, "Could not upload an export to the user's OneDrive ({Outcome}, HTTP {Status}); sent it as messages")]
+    public static partial void ExportUploadFailed(ILogger logger, string outcome, int? status);
+
     [LoggerMessage(2004, LogLevel.Information, "Could not list the conversation's members ({Reason}); offering the people already known")]
     public static partial void MembersUnavailable(ILogger logger, string reason);
 
@@ -16,7 +19,4 @@ internal static partial class BotLog
 
     [LoggerMessage(2006, LogLevel.Warning, "Work left for after a turn's answer failed")]
     public static partial void LaterWorkFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(2003, LogLevel.Warning, "Could not upload an export to the user's OneDrive ({Outcome}, HTTP {Status}); sent it as messages")]
-    public static partial void ExportUploadFailed(ILogger logger, string outcome, int? status);
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Buffers;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using AiCoachBot.Protocol.Authentication;
 using AiCoachBot.Protocol.Connector;

@@ -212,6 +212,40 @@ public sealed class RetroTests : BotTest
     }
 
     [Fact]
+    public async Task FromTheirPersonalChat_AManagerOpensATeamProjectsRetro_InItsChannel()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        var channelId = channel.Message("x")["channelData"]!["channel"]!["id"]!.GetValue<string>();
+        var personal = channel.InPersonalChat();
+        var stranger = TeamChannel().InPersonalChat();
+
+        var start = await SayOneAsync(personal, "retro");
+        var offered = CardReader.Input(start.Card, "project")["choices"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList();
+        var open = CardData(CardReader.Action(start.Card, Bot.En("retro.start.open"))["data"]);
+        open["project"] = CardReader.Input(start.Card, "project")["value"]!.GetValue<string>();
+        open["template"] = "deployment";
+        var refused = await SendAsync(stranger, stranger.Submit(open.DeepClone()), replies: 1);
+        var opened = await SendAsync(personal, personal.Submit(open), replies: 1);
+
+        Assert.Equal([Bot.En("retro.start.teamProject", ("project", "Email triage"))], offered);
+        Assert.Equal(Bot.En(AiCoachBot.Coaching.Content.TextKeys.ProjectNotYours), refused[0].Text);
+        Assert.Equal(Bot.En("retro.openedInChannel", ("project", "Email triage")), opened[0].Text);
+        var post = Assert.Single(Connector.Requests, r => r.Method == "POST" && r.ConversationId == channelId);
+        var live = post.Body!["activity"]!["attachments"]![0]!["content"]!.AsObject();
+        Assert.Equal("End of deployment retrospective", CardReader.Texts(live)[0]);
+
+        // The team contributes in the channel, on the posted card; that card is the one kept up to date.
+        var thread = channel.AnotherUser("Alice Martin").InThread($"{channelId};messageid={post.ResponseId}");
+        var add = RetroData("retro.add", RetroId(live));
+        add["text"] = "Rollout to the pilot group went smoothly";
+        var (status, _) = await ExecuteAsync(thread.Execute("retro.add", add, post.ResponseId));
+        Assert.Equal(HttpStatusCode.OK, status);
+        await Connector.WaitForAsync(r => r.Method == "PUT" && r.ActivityId == post.ResponseId, "the channel's card updated");
+        Assert.Equal(Bot.En("retro.alreadyOpenInChannel", ("project", "Email triage")), (await SayOneAsync(personal, "retro")).Text);
+    }
+
+    [Fact]
     public async Task DeletingIsForTheFacilitator_AfterAConfirmation()
     {
         var (channel, live) = await OpenRetroAsync(anonymous: false);

@@ -39,6 +39,10 @@ public sealed class ActivityBuilder
     public ActivityBuilder InThread(string conversationId) =>
         new(ServiceUrl, conversationId, _kind, Locale, TeamId, UserName) { UserId = UserId, UserAadObjectId = UserAadObjectId };
 
+    /// <summary>The same person in their personal chat with the bot.</summary>
+    public ActivityBuilder InPersonalChat() =>
+        new(ServiceUrl, "a:1" + Guid.NewGuid().ToString("N"), "personal", Locale, null, UserName) { UserId = UserId, UserAadObjectId = UserAadObjectId };
+
     /// <summary>Someone else in the same conversation (a colleague in the channel).</summary>
     public ActivityBuilder AnotherUser(string userName) => new(ServiceUrl, ConversationId, _kind, Locale, TeamId, userName);
 

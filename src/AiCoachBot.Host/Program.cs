@@ -18,6 +18,7 @@ var app = builder.Build();
 app.MapBotMessages();
 app.MapMethods("/api/messages", ["HEAD"], () => Results.Ok());
 app.MapHealth();
+app.MapPublicPages();
 
 try
 {

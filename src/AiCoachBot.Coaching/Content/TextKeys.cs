@@ -193,6 +193,7 @@ public static partial class TextKeys
                 "flow.invalid.number", "flow.invalid.numberRange", "flow.invalid.date", "flow.invalid.text", "flow.invalid.textTooLong"])
             .Concat(NudgeKeys)
             .Concat(RetroKeys)
+            .Concat(WebKeys)
             .Concat(Enum.GetValues<Framing.Verdict>().Select(VerdictText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Select(RiskLevelText))
             .Concat(Enum.GetValues<Diagnostics.RiskLevel>().Where(l => l > Diagnostics.RiskLevel.None).Select(RiskTitle));

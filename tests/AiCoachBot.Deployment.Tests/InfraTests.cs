@@ -84,7 +84,7 @@ public sealed partial class InfraTests
     }
 
     [Fact]
-    public void TheDockerfile_BuildsInOneStage_RunsAsNonRoot_AndChecksHealth()
+    public void TheDockerfile_BuildsInAStageOfItsOwn_RunsAsNonRoot_AndChecksHealth()
     {
         var lines = File.ReadAllLines(Repository.Path("Dockerfile")).Where(l => !l.TrimStart().StartsWith('#')).ToList();
 

@@ -37,17 +37,21 @@ internal static class CoachingRegistration
         services.AddSingleton<ExportDelivery>();
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp =>
+        // PostgreSQL when a connection string is given (several instances, one truth), the embedded SQLite file otherwise.
+        services.AddSingleton<IStoreStartup>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (options.UsesPostgres) return PostgresDocumentStore.Open(options.PostgresConnectionString!, sp.GetRequiredService<TimeProvider>());
             var folder = FromAppFolder(options.DataDirectory);
             Directory.CreateDirectory(folder);
             return new SqliteDocumentStore(Path.Combine(folder, options.DatabaseFileName), sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton(sp => (IDocumentStore)sp.GetRequiredService<IStoreStartup>());
         services.AddOptions<RetroOptions>().BindConfiguration(RetroOptions.Section)
             .Validate(o => o.PseudonymKey is null || PseudonymKey.Parse(o.PseudonymKey) is not null,
                 $"Retros:PseudonymKey must be a base64 key of at least {PseudonymKey.MinimumBytes} bytes (for example: openssl rand -base64 32), or left unset to keep one in the data folder.")
+            .Validate<IOptions<StorageOptions>>((o, storage) => o.PseudonymKey is not null || !storage.Value.UsesPostgres,
+                "Retros:PseudonymKey is required with Storage:PostgresConnectionString: instances sharing a database must share the key (openssl rand -base64 32).")
             .ValidateOnStart();
         services.AddSingleton(sp => PseudonymKey.Parse(sp.GetRequiredService<IOptions<RetroOptions>>().Value.PseudonymKey)
             ?? PseudonymKeyFile.LoadOrCreate(FromAppFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory)));
@@ -86,7 +90,7 @@ internal static class CoachingRegistration
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         app.Services.GetRequiredService<CoachingContent>();
-        await app.Services.GetRequiredService<SqliteDocumentStore>().InitializeAsync(cancellationToken);
+        await app.Services.GetRequiredService<IStoreStartup>().InitializeAsync(cancellationToken);
     }
 
     private static string FromAppFolder(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));

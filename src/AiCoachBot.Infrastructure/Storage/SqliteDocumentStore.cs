@@ -10,7 +10,7 @@ namespace AiCoachBot.Infrastructure.Storage;
 /// readers use a pool of their own and never wait for the writer. ETags are random, so a document
 /// deleted and created again never matches an ETag read before.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IStoreStartup, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;

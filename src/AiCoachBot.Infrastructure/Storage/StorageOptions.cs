@@ -11,4 +11,12 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "data";
 
     public string DatabaseFileName { get; set; } = "aicoachbot.db";
+
+    /// <summary>
+    /// A PostgreSQL connection string (Npgsql's format): when set, every document lives there instead of the embedded
+    /// database, so that several instances can share one truth.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 }

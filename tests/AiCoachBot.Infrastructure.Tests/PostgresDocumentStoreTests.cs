@@ -1,0 +1,77 @@
+using AiCoachBot.Coaching.State;
+using AiCoachBot.Infrastructure.Storage;
+using Npgsql;
+
+namespace AiCoachBot.Infrastructure.Tests;
+
+/// <summary>The shared store on a real PostgreSQL server: the same contract as the embedded one, and its own migrations.</summary>
+public sealed class PostgresDocumentStoreTests(PostgresServer server) : DocumentStoreContract, IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    private readonly System.Collections.Concurrent.ConcurrentBag<PostgresDocumentStore> _opened = [];
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _opened) await store.DisposeAsync();
+    }
+
+    protected override Task<IDocumentStore> OpenAsync() => OpenAnotherAsync();
+
+    protected override async Task<IDocumentStore> OpenAnotherAsync() => await OpenStoreAsync();
+
+    [Fact]
+    public async Task Instances_MigrateTogether_AndTheSchemaIsAppliedOnce()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => OpenStoreAsync()));
+
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations;", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task ADatabaseFromANewerVersion_IsRefusedWithAClearMessage()
+    {
+        await OpenStoreAsync();
+        await using (var connection = new NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var newer = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (99);", connection);
+            await newer.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenStoreAsync());
+
+        Assert.Contains("newer version of AiCoachBot", error.Message);
+    }
+
+    [Fact]
+    public async Task ANulCharacter_BecomesAReplacementCharacter_InsteadOfFailingTheWrite()
+    {
+        var store = await OpenStoreAsync();
+
+        await store.WriteAsync("k", """{"text":"a\u0000b","kept":"\\u0000"}""", null, None);
+
+        AssertSameJson("""{"text":"a\ufffdb","kept":"\\u0000"}""", (await store.ReadAsync("k", None))!.Json);
+    }
+
+    [Fact]
+    public async Task AnUnreachableServer_IsReportedNotReady()
+    {
+        var store = PostgresDocumentStore.Open(new NpgsqlConnectionStringBuilder(_database) { Port = 1, Timeout = 2 }.ToString(), TimeProvider.System);
+        _opened.Add(store);
+
+        Assert.False(await store.IsReachableAsync(None));
+    }
+
+    private async Task<PostgresDocumentStore> OpenStoreAsync()
+    {
+        var store = PostgresDocumentStore.Open(_database, TimeProvider.System);
+        _opened.Add(store);
+        await store.InitializeAsync(None);
+        return store;
+    }
+}

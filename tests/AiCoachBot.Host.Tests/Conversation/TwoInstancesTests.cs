@@ -1,0 +1,87 @@
+using System.Net;
+using AiCoachBot.Host.Tests.Support;
+using AiCoachBot.Host.Hosting;
+using AiCoachBot.Infrastructure.Tests;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiCoachBot.Host.Tests.Conversation;
+
+/// <summary>
+/// Two bot instances sharing one PostgreSQL database, as behind the Azure Bot Service: turns of the same conversation
+/// reach either one, at the same moment, and no state is lost.
+/// </summary>
+public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClassFixture<PostgresServer>
+{
+    private string _database = "";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:PostgresConnectionString"] = _database,
+        ["Retros:PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["Nudges:Enabled"] = "false",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        _database = await postgres.CreateDatabaseAsync();
+        await base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task ContributionsSpreadOverTwoInstancesAtOnce_AreAllKept_AndEitherInstanceShowsThemAll()
+    {
+        var other = StartBot();
+        var (channel, live) = await OpenRetroAsync(anonymous: true);
+        var retroId = RetroId(live.Card);
+        var members = Enumerable.Range(1, 20).Select(i => channel.AnotherUser($"Member {i}")).ToList();
+
+        var added = await Task.WhenAll(members.Select((member, i) =>
+        {
+            var add = RetroData("retro.add", retroId);
+            add["text"] = $"Point {i + 1}";
+            return ExecuteAsync(member.Execute("retro.add", add, live.ResponseId), i % 2 == 0 ? Bot : other);
+        }));
+        var ownViews = await Task.WhenAll(members.Select((member, i) =>
+        {
+            var view = RetroData("retro.yours", retroId);
+            return ExecuteAsync(member.Execute("retro.yours", view, live.ResponseId), i % 2 == 0 ? other : Bot);
+        }));
+
+        Assert.All(added, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var fromOther = CardReader.Texts((await ExecuteAsync(channel.Execute("retro.view", RetroData("retro.view", retroId), live.ResponseId), other)).Body["value"]);
+        var fromFirst = CardReader.Texts((await ExecuteAsync(channel.Execute("retro.view", RetroData("retro.view", retroId), live.ResponseId))).Body["value"]);
+        Assert.Contains(Bot.En("retro.card.contributions", ("items", "20"), ("people", "20")), fromOther);
+        Assert.Equal(fromFirst, fromOther);
+        // Each member's own view, on whichever instance, finds their item: the pseudonym key is shared.
+        Assert.All(ownViews.Select(v => v.Body["value"]!.ToJsonString()), json => Assert.Contains("\"id\":\"text.", json));
+    }
+
+    [Fact]
+    public async Task AGuidedConversation_AnsweredThroughBothInstances_ContinuesWhereItIs()
+    {
+        var other = StartBot();
+        var chat = PersonalChat();
+
+        await SayOneAsync(chat, HostTestFlow.TriggerEn);
+        var second = await SayOneAsync(chat, "yes", other);
+        var third = await SayOneAsync(chat, "pilot");
+
+        Assert.Equal(HostTestFlow.Steps[1], CardReader.StepOf(second.Card));
+        Assert.Equal(HostTestFlow.Steps[2], CardReader.StepOf(third.Card));
+    }
+
+    [Fact]
+    public void SharingADatabase_WithoutASharedPseudonymKey_IsRefusedAtStart()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings) { ["Retros:PseudonymKey"] = null });
+        builder.AddAiCoachBot();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AiCoachBot.Host.Hosting.RetroOptions>>().Value);
+
+        Assert.Contains("Retros:PseudonymKey is required with Storage:PostgresConnectionString", error.Message);
+    }
+}

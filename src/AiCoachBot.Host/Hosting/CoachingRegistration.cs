@@ -41,7 +41,7 @@ internal static class CoachingRegistration
         services.AddSingleton<IStoreStartup>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (options.UsesPostgres) return PostgresDocumentStore.Open(options.PostgresConnectionString!, sp.GetRequiredService<TimeProvider>());
+            if (options.UsesPostgres) return PostgresDocumentStore.Open(options, sp.GetRequiredService<TimeProvider>());
             var folder = FromAppFolder(options.DataDirectory);
             Directory.CreateDirectory(folder);
             return new SqliteDocumentStore(Path.Combine(folder, options.DatabaseFileName), sp.GetRequiredService<TimeProvider>());

@@ -16,6 +16,14 @@ public sealed partial class PostgresDocumentStore(NpgsqlDataSource source, TimeP
     public static PostgresDocumentStore Open(string connectionString, TimeProvider time) =>
         new(new NpgsqlDataSourceBuilder(connectionString) { Name = "AiCoachBot" }.Build(), time);
 
+    /// <summary>The store as configured: with Entra ID, each new connection signs in with a token for the service's identity.</summary>
+    public static PostgresDocumentStore Open(StorageOptions options, TimeProvider time)
+    {
+        var builder = new NpgsqlDataSourceBuilder(options.PostgresConnectionString) { Name = "AiCoachBot" };
+        if (options.PostgresEntraAuthentication) PostgresEntraToken.Use(builder, options.PostgresManagedIdentityClientId);
+        return new(builder.Build(), time);
+    }
+
     public Task InitializeAsync(CancellationToken cancellationToken) => PostgresMigrations.ApplyAsync(source, cancellationToken);
 
     public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)

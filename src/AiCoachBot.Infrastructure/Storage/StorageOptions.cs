@@ -19,4 +19,13 @@ public sealed class StorageOptions
     public string? PostgresConnectionString { get; set; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+
+    /// <summary>
+    /// Sign in to PostgreSQL with Entra ID instead of a password (Azure Database for PostgreSQL): a token for the service's
+    /// identity, renewed before it expires. The connection string then names the identity as its user and no password.
+    /// </summary>
+    public bool PostgresEntraAuthentication { get; set; }
+
+    /// <summary>The client id of the user-assigned managed identity to sign in with; empty = Azure.Identity's default chain.</summary>
+    public string? PostgresManagedIdentityClientId { get; set; }
 }

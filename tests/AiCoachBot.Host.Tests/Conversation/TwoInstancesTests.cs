@@ -1,5 +1,6 @@
 using System.Net;
 using AiCoachBot.Host.Tests.Support;
+using AiCoachBot.Coaching.Nudges;
 using AiCoachBot.Host.Hosting;
 using AiCoachBot.Infrastructure.Tests;
 using Microsoft.Extensions.Configuration;
@@ -15,11 +16,17 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
 {
     private string _database = "";
 
+    // Sunday 29 November 2026, 12:00 UTC, one clock for both instances; the set-ups ask for Mondays at 09:00 Paris time.
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Storage:PostgresConnectionString"] = _database,
         ["Retros:PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         ["Nudges:Enabled"] = "false",
+        ["Nudges:MaxPostsPerSecond"] = "1000",
     };
 
     public override async Task InitializeAsync()
@@ -69,6 +76,24 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
 
         Assert.Equal(HostTestFlow.Steps[1], CardReader.StepOf(second.Card));
         Assert.Equal(HostTestFlow.Steps[2], CardReader.StepOf(third.Card));
+    }
+
+    [Fact]
+    public async Task TwoInstancesSendingTheWeeklyCardsAtOnce_PostEachProjectsCardExactlyOnce()
+    {
+        var other = StartBot();
+        var channels = Enumerable.Range(1, 30).Select(_ => TeamChannel()).ToList();
+        foreach (var (channel, i) in channels.Select((c, i) => (c, i)))
+            await SendAsync(channel, channel.Submit(SetupTests.Filled($"Project {i + 1}")), replies: 1, bot: i % 2 == 0 ? Bot : other);
+        _clock.Advance(TimeSpan.FromHours(20.5)); // Monday 08:30 UTC: every card is due
+
+        var passes = await Task.WhenAll(new[] { Bot, other, Bot, other }.Select(bot =>
+            Task.Run(() => bot.Services.GetRequiredService<NudgeDispatcher>().RunOnceAsync(default))));
+
+        var posts = Connector.Requests.Where(r => r.Method == "POST" && r.Body?["isGroup"] is not null && r.Delivered).ToList();
+        Assert.Equal(30, passes.Sum());
+        Assert.Equal(30, posts.Count);
+        Assert.Equal(30, posts.Select(p => p.ConversationId).Distinct().Count());
     }
 
     [Fact]

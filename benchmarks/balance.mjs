@@ -15,6 +15,10 @@ http.createServer((request, response) => {
     response.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(response);
   });
-  forward.on('error', error => { response.writeHead(502); response.end(String(error)); });
+  forward.on('error', error => {
+    if (response.headersSent) response.destroy(error);
+    else { response.writeHead(502); response.end(String(error)); }
+  });
+  request.on('aborted', () => forward.destroy());
   request.pipe(forward);
 }).listen(Number(args.port ?? 41090), '127.0.0.1', () => console.log(`balancing over ${targets.map(t => t.host).join(', ')}`));

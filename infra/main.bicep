@@ -45,6 +45,9 @@ param appServiceSku string = 'B1'
 @description('Azure region of the Azure OpenAI account: one that offers the model with the GlobalStandard SKU.')
 param openAiLocation string = location
 
+@description('Object id of whoever deploys (az ad signed-in-user show --query id -o tsv): given Key Vault Secrets Officer so that they can set the pseudonym key once. Empty = grant it by hand.')
+param deployerPrincipalId string = ''
+
 @description('Azure OpenAI model to deploy; the deployment has the same name.')
 param openAiModel string = 'gpt-4o-mini'
 
@@ -114,6 +117,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tenantId: tenantId
     principalId: identity.outputs.principalId
+    deployerPrincipalId: deployerPrincipalId
     tags: tags
   }
 }

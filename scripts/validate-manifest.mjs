@@ -15,12 +15,15 @@ const addFormats = require('ajv-formats');
 const schemasRoot = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
 
 const target = process.argv[2] ?? 'manifest';
-const files = statSync(target).isDirectory() ? readFolder(target) : readZip(target);
+const isFolder = statSync(target).isDirectory();
+const files = isFolder ? readFolder(target) : readZip(target);
 const problems = [];
 
 const manifestText = files.get('manifest.json');
 if (!manifestText) fail('manifest.json is missing');
-const manifest = JSON.parse(fillSamples(manifestText));
+// A folder is the template: its Toolkit placeholders get sample values. A package must have them filled already.
+if (!isFolder && /\$\{\{[A-Z_]+\}\}/.test(manifestText)) problems.push('manifest.json still holds ${{…}} placeholders: build the package with the bot id and domain');
+const manifest = JSON.parse(isFolder ? fillSamples(manifestText) : manifestText);
 const version = /\/teams\/(v[\d.]+)\//.exec(manifest.$schema ?? '')?.[1];
 if (!version) fail(`$schema must name a released version (…/teams/v1.x/MicrosoftTeams.schema.json); got ${manifest.$schema}`);
 for (const error of validate(manifest, schema(version, 'MicrosoftTeams.schema.json'))) problems.push(`manifest.json: ${error}`);
@@ -63,16 +66,20 @@ function readFolder(folder) {
   return result;
 }
 
-/** The entries of a zip (stored or deflated), read from its central directory. */
+/** The entries of a zip (stored or deflated), read from its central directory; an app package is a few small files. */
 function readZip(path) {
+  const maxEntryBytes = 4 * 1024 * 1024;
   const zip = readFileSync(path);
+  if (zip.length > maxEntryBytes) fail(`${path} is larger than an app package can be`);
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) fail(`${path} is not a zip file`);
+  if (end < 0 || end + 22 > zip.length) fail(`${path} is not a zip file`);
   const count = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
   const result = new Map();
   for (let i = 0; i < count; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) fail(`${path}: its central directory is damaged`);
     const method = zip.readUInt16LE(offset + 10);
+    if (method !== 0 && method !== 8) fail(`${path}: an entry uses compression method ${method}; Teams packages use deflate`);
     const size = zip.readUInt32LE(offset + 20);
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
@@ -81,7 +88,8 @@ function readZip(path) {
     const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(dataStart, dataStart + size);
-    const bytes = method === 8 ? inflateRawSync(raw) : raw;
+    const bytes = method === 8 ? inflateRawSync(raw, { maxOutputLength: maxEntryBytes }) : raw;
+    if (name.includes('/')) problems.push(`${name}: the package must be flat (no folders)`);
     result.set(name, name.endsWith('.json') ? bytes.toString('utf8') : bytes);
     offset += 46 + nameLength + extraLength + commentLength;
   }

@@ -24,7 +24,12 @@ param softDeleteRetentionInDays int = 90
 @description('Tags applied to the vault.')
 param tags object = {}
 
+@description('Object id of the person (or pipeline) deploying, who sets the pseudonym key once; empty = nobody but the app.')
+param deployerPrincipalId string = ''
+
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Key Vault Secrets Officer: may write secrets, which the operator needs once for retro-pseudonym-key.
+var keyVaultSecretsOfficerRoleId = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
@@ -62,3 +67,12 @@ output name string = vault.name
 
 @description('URI of the vault, ending with a slash: https://<vault>.vault.azure.net/.')
 output uri string = vault.properties.vaultUri
+
+resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(vault.id, deployerPrincipalId, keyVaultSecretsOfficerRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficerRoleId)
+    principalId: deployerPrincipalId
+  }
+}

@@ -27,7 +27,7 @@ public sealed class ContentLintTests
             {
                 CardNames.Welcome => replies.Welcome(language, "Alex").Card!,
                 CardNames.Help => replies.Help(language).Card!,
-                _ => replies.Privacy(language, modelConfigured: true).Card!,
+                _ => replies.Privacy(language, modelConfigured: true, new StorageDescription(SharedDatabase: true)).Card!,
             };
             var json = card.ToJsonString();
             Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());

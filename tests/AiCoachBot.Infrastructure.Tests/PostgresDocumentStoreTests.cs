@@ -49,6 +49,34 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     }
 
     [Fact]
+    public async Task ARoleThatMayOnlyReadAndWrite_StartsOnceTheSchemaIsThere()
+    {
+        await OpenStoreAsync();
+        var role = "app_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(_database))
+        {
+            await admin.OpenAsync();
+            var database = new NpgsqlConnectionStringBuilder(_database).Database;
+            foreach (var grant in new[]
+            {
+                $"CREATE ROLE {role} LOGIN;", $"GRANT CONNECT ON DATABASE {database} TO {role};", $"REVOKE CREATE ON SCHEMA public FROM PUBLIC;",
+                $"GRANT USAGE ON SCHEMA public TO {role};", $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};",
+            })
+            {
+                await using var command = new NpgsqlCommand(grant, admin);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        var store = PostgresDocumentStore.Open(new NpgsqlConnectionStringBuilder(_database) { Username = role }.ToString(), TimeProvider.System);
+        _opened.Add(store);
+
+        await store.InitializeAsync(None);
+        await store.WriteAsync("k", "{}", null, None);
+
+        Assert.True(await store.IsReachableAsync(None));
+    }
+
+    [Fact]
     public async Task ANulCharacter_BecomesAReplacementCharacter_InsteadOfFailingTheWrite()
     {
         var store = await OpenStoreAsync();

@@ -25,10 +25,10 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         _bin = FindBinaries();
         var data = Path.Combine(_folder, "data");
-        if (Environment.UserName == "root") Run("chown", ["-R", "postgres:postgres", _folder]);
+        if (Environment.IsPrivilegedProcess) Run("chown", ["-R", "postgres:postgres", _folder]);
         RunAsServerUser("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
         RunAsServerUser("pg_ctl", ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"]);
+            "-o", $"-p {Port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"]);
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
     }
@@ -57,7 +57,9 @@ public sealed class PostgresServer : IAsyncLifetime
     private static string FindBinaries()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).OrderByDescending(p => p, StringComparer.Ordinal)
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(v => Version.TryParse(Path.GetFileName(v).Contains('.') ? Path.GetFileName(v) : Path.GetFileName(v) + ".0", out var n) ? n : new Version())
+                .Select(v => Path.Combine(v, "bin"))
             : Enumerable.Empty<string>();
         return candidates.FirstOrDefault(dir => File.Exists(Path.Combine(dir, "pg_ctl")))
             ?? throw new InvalidOperationException("PostgreSQL's server binaries were not found in /usr/lib/postgresql/*/bin: install Debian's postgresql package (.ci/run does).");
@@ -66,13 +68,14 @@ public sealed class PostgresServer : IAsyncLifetime
     private void RunAsServerUser(string program, string[] arguments)
     {
         var path = Path.Combine(_bin, program);
-        if (Environment.UserName == "root") Run("runuser", ["-u", "postgres", "--", path, .. arguments]);
+        if (Environment.IsPrivilegedProcess) Run("runuser", ["-u", "postgres", "--", path, .. arguments]);
         else Run(path, arguments);
     }
 
     private static void Run(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // In the server's own folder: the postgres user may not enter the caller's working directory.
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace AiCoachBot.Infrastructure.Tests;
 
 /// <summary>The embedded store: the contract, and what is its own (a file that survives restarts and refuses a newer schema).</summary>
-public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IAsyncDisposable
+public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
 
@@ -12,7 +12,9 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IAsyncDisp
 
     protected override async Task<IDocumentStore> OpenAnotherAsync() => await _db.OpenAsync();
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task Data_SurvivesARestart()

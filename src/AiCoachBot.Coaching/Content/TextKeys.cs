@@ -35,6 +35,7 @@ public static partial class TextKeys
     public const string Yes = "answer.yes";
     public const string No = "answer.no";
     public const string StorageEmbedded = "privacy.storage.sqlite";
+    public const string StorageShared = "privacy.storage.postgres";
     public const string PrivacyModelNone = "privacy.model.none";
     public const string PrivacyModelConfigured = "privacy.model.configured";
     public const string ScorecardTitle = "scorecard.title";

@@ -42,11 +42,12 @@ public sealed class CoachingService
     private readonly RetroClosingTurns _retroClosing;
     private readonly ActionTurns _actions;
     private readonly bool _modelConfigured;
+    private readonly StorageDescription _storage;
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
         IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
-        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null, Nudges.INudgePoster? poster = null)
+        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null, Nudges.INudgePoster? poster = null, StorageDescription? storage = null)
     {
         _content = content;
         _store = store;
@@ -66,6 +67,7 @@ public sealed class CoachingService
         _diagnostics = new DiagnosticTurns(content, projects, _replies, time, new PitfallSuggester(content, chatModel?.Model, budget, settings, time, modelLogger));
         _diagnosisRecorder = new DiagnosisRecorder(content, projects, store);
         _modelConfigured = chatModel?.Model is not null;
+        _storage = storage ?? new StorageDescription(SharedDatabase: false);
         var answerer = new CoachAnswerer(content, new KnowledgeRetriever(content.Knowledge), chatModel?.Model,
             new AnswerCache(store, time, settings.CacheLifetime), budget, settings, time, modelLogger);
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
@@ -212,7 +214,7 @@ public sealed class CoachingService
             CommandIds.Projects => _projects.ListAsync(turn, cancellationToken),
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
-            CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured))),
+            CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured, _storage))),
             CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),
             CommandIds.Setup => _setup.OpenAsync(turn, cancellationToken),
             CommandIds.NudgesPause => _setup.SetPausedAsync(turn, paused: true, cancellationToken),

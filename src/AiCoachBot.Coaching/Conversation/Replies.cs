@@ -27,10 +27,10 @@ public sealed class Replies(CoachingContent content)
         return OutgoingMessage.OfCard(card);
     }
 
-    public OutgoingMessage Privacy(Language language, bool modelConfigured) =>
+    public OutgoingMessage Privacy(Language language, bool modelConfigured, StorageDescription storage) =>
         OutgoingMessage.OfCard(content.Cards.Render(CardNames.Privacy, language, new Dictionary<string, string>
         {
-            ["storage"] = content.Strings.Get(language, TextKeys.StorageEmbedded),
+            ["storage"] = content.Strings.Get(language, storage.TextKey),
             ["model"] = content.Strings.Get(language, modelConfigured ? TextKeys.PrivacyModelConfigured : TextKeys.PrivacyModelNone),
         }));
 

@@ -15,7 +15,7 @@ namespace AiCoachBot.Host.Hosting;
 
 internal static class CoachingRegistration
 {
-    /// <summary>Protocol, coaching and embedded storage, each configured from its own section.</summary>
+    /// <summary>Protocol, coaching and storage (embedded, or PostgreSQL), each configured from its own section.</summary>
     public static WebApplicationBuilder AddAiCoachBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -47,6 +47,7 @@ internal static class CoachingRegistration
             return new SqliteDocumentStore(Path.Combine(folder, options.DatabaseFileName), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => (IDocumentStore)sp.GetRequiredService<IStoreStartup>());
+        services.AddSingleton(sp => new StorageDescription(sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres));
         services.AddOptions<RetroOptions>().BindConfiguration(RetroOptions.Section)
             .Validate(o => o.PseudonymKey is null || PseudonymKey.Parse(o.PseudonymKey) is not null,
                 $"Retros:PseudonymKey must be a base64 key of at least {PseudonymKey.MinimumBytes} bytes (for example: openssl rand -base64 32), or left unset to keep one in the data folder.")

@@ -16,7 +16,7 @@ internal static partial class PublicPages
     {
         endpoints.MapGet("/", (HttpRequest request, CoachingContent content) => Page(content, LanguageOf(request), "AiCoachBot",
             [Paragraph(content.Strings.Get(LanguageOf(request), "welcome.intro")), Paragraph(content.Strings.Get(LanguageOf(request), "web.about.teams"))]));
-        endpoints.MapGet("/privacy", (HttpRequest request, CoachingContent content, ConfiguredChatModel model) =>
+        endpoints.MapGet("/privacy", (HttpRequest request, CoachingContent content, ConfiguredChatModel model, StorageDescription storage) =>
         {
             var language = LanguageOf(request);
             var s = content.Strings;
@@ -26,7 +26,7 @@ internal static partial class PublicPages
                 sections.Add(Heading(s.Get(language, $"privacy.{part}.heading")));
                 sections.Add(Paragraph(s.Format(language, $"privacy.{part}", new Dictionary<string, string>
                 {
-                    ["storage"] = s.Get(language, TextKeys.StorageEmbedded),
+                    ["storage"] = s.Get(language, storage.TextKey),
                     ["model"] = s.Get(language, model.Model is null ? TextKeys.PrivacyModelNone : TextKeys.PrivacyModelConfigured),
                 })));
             }

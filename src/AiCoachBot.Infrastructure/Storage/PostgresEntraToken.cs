@@ -5,8 +5,9 @@ using Npgsql;
 namespace AiCoachBot.Infrastructure.Storage;
 
 /// <summary>
-/// Entra ID sign-in for Azure Database for PostgreSQL: the password of each new connection is an access token for the
-/// service's identity, fetched ahead of its expiry (tokens last about an hour) and retried soon after a failure.
+/// Entra ID sign-in for Azure Database for PostgreSQL: the password of each new physical connection is an access token
+/// for the service's identity. Azure.Identity caches the token and renews it before it expires, so asking every time
+/// costs nothing and never hands out one about to lapse.
 /// </summary>
 internal static class PostgresEntraToken
 {
@@ -17,9 +18,8 @@ internal static class PostgresEntraToken
         TokenCredential credential = string.IsNullOrWhiteSpace(managedIdentityClientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId));
-        builder.UsePeriodicPasswordProvider(
-            async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken)).Token,
-            successRefreshInterval: TimeSpan.FromMinutes(45),
-            failureRefreshInterval: TimeSpan.FromSeconds(10));
+        builder.UsePasswordProvider(
+            _ => credential.GetToken(new TokenRequestContext([Scope]), CancellationToken.None).Token,
+            async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken)).Token);
     }
 }

@@ -97,6 +97,16 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
     }
 
     [Fact]
+    public async Task ThePrivacyTexts_SayTheDataIsInTheOrganisationsPostgreSqlDatabase()
+    {
+        var page = await Bot.Http.GetStringAsync("/privacy");
+        var card = await SayOneAsync(PersonalChat(), "privacy");
+
+        Assert.Contains(Bot.En("privacy.storage.postgres"), page);
+        Assert.Contains(CardReader.Texts(card.Card), t => t.Contains(Bot.En("privacy.storage.postgres"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SharingADatabase_WithoutASharedPseudonymKey_IsRefusedAtStart()
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();

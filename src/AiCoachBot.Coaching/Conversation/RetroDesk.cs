@@ -72,7 +72,9 @@ public sealed class RetroDesk(CoachingContent content, IDocumentStore store, Pro
 
     /// <summary>
     /// Once the answer is given, every posted copy of the retro's card shows its latest state: read afresh, so that
-    /// changes made at the same moment by several members end with the card showing all of them.
+    /// changes made at the same moment by several members end with the card showing all of them. Refreshes run one at
+    /// a time per retro on an instance; across instances, a refresh whose retro changed while it rendered is dropped,
+    /// since the change's own refresh comes after it.
     /// </summary>
     public TurnResult WithRefresh(TurnResult result, string retroId) => result with { Later = (publish, ct) => RefreshAsync(retroId, publish, ct), LaterKey = LaterKey(retroId) };
 
@@ -80,9 +82,11 @@ public sealed class RetroDesk(CoachingContent content, IDocumentStore store, Pro
 
     public async Task RefreshAsync(string retroId, Func<IReadOnlyList<CardUpdate>, Task> publish, CancellationToken cancellationToken)
     {
-        if ((await store.ReadAsync(RetroStore.Key(retroId), CoachingJsonContext.Default.Retrospective, cancellationToken))?.Value is not { } retro) return;
-        if (await ProjectAsync(retro, cancellationToken) is not { } project) return;
-        await publish(Everywhere(retro, await SharedCardAsync(retro, project, cancellationToken)));
+        if (await store.ReadAsync(RetroStore.Key(retroId), CoachingJsonContext.Default.Retrospective, cancellationToken) is not { } read) return;
+        if (await ProjectAsync(read.Value, cancellationToken) is not { } project) return;
+        var card = await SharedCardAsync(read.Value, project, cancellationToken);
+        if ((await store.ReadAsync(RetroStore.Key(retroId), cancellationToken))?.ETag != read.ETag) return;
+        await publish(Everywhere(read.Value, card));
     }
 
     public static IReadOnlyList<CardUpdate> Everywhere(Retrospective retro, JsonObject card) =>

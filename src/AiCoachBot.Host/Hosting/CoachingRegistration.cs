@@ -36,7 +36,12 @@ internal static class CoachingRegistration
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddSingleton<ExportDelivery>();
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.UsesPostgres || !o.PostgresEntraAuthentication,
+                "Storage:PostgresEntraAuthentication needs Storage:PostgresConnectionString (Host=<server>.postgres.database.azure.com;Database=…;Username=<identity name>;SSL Mode=Require).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PostgresManagedIdentityClientId) || Guid.TryParse(o.PostgresManagedIdentityClientId, out _),
+                "Storage:PostgresManagedIdentityClientId must be the managed identity's client id, a GUID.")
+            .ValidateOnStart();
         // PostgreSQL when a connection string is given (several instances, one truth), the embedded SQLite file otherwise.
         services.AddSingleton<IStoreStartup>(sp =>
         {

@@ -119,4 +119,20 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
 
         Assert.Contains("Retros:PseudonymKey is required with Storage:PostgresConnectionString", error.Message);
     }
+
+    [Theory]
+    [InlineData("Storage:PostgresConnectionString", "", "Storage:PostgresEntraAuthentication needs Storage:PostgresConnectionString")]
+    [InlineData("Storage:PostgresManagedIdentityClientId", "not-a-guid", "must be the managed identity's client id, a GUID")]
+    public void AMisconfiguredEntraSignIn_IsRefusedAtStart_SayingWhatToFix(string setting, string value, string expected)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings) { ["Storage:PostgresEntraAuthentication"] = "true", [setting] = value });
+        builder.AddAiCoachBot();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AiCoachBot.Infrastructure.Storage.StorageOptions>>().Value);
+
+        Assert.Contains(expected, error.Message);
+    }
 }

@@ -20,7 +20,7 @@ using Decision = Change<UserSession, TurnResult>;
 /// The coach's side of a turn: recognise what the user asks, decide, commit the session, and hand back
 /// what to say. Decisions are committed before anything is sent, and recomputed if another turn won the race.
 /// </summary>
-public sealed class CoachingService
+public sealed partial class CoachingService
 {
     private readonly CoachingContent _content;
     private readonly IDocumentStore _store;
@@ -167,24 +167,6 @@ public sealed class CoachingService
         }
         return Unknown(language, canReplaceCard);
     }
-
-    private Task<TurnResult>? RetroButton(string? command, UserTurn turn, JsonObject data, CancellationToken cancellationToken) => command switch
-    {
-        CommandIds.RetroOpen => _retros.OpenAsync(turn, data, cancellationToken),
-        CommandIds.RetroAdd => _retros.AddAsync(turn, data, cancellationToken),
-        CommandIds.RetroYours => _retros.YoursAsync(turn, data, cancellationToken),
-        CommandIds.RetroVotes => _retros.VotesAsync(turn, data, cancellationToken),
-        CommandIds.RetroEdit => _retros.EditItemAsync(turn, data, cancellationToken),
-        CommandIds.RetroRemove => _retros.RemoveItemAsync(turn, data, cancellationToken),
-        CommandIds.RetroView => _retros.ViewAsync(turn, data, cancellationToken),
-        CommandIds.RetroCloseForm => _retroClosing.CloseFormAsync(turn, data, cancellationToken),
-        CommandIds.RetroClose => _retroClosing.CloseAsync(turn, data, cancellationToken),
-        CommandIds.RetroReopen => _retroClosing.ReopenAsync(turn, data, cancellationToken),
-        CommandIds.RetroDelete => _retroClosing.DeleteAsync(turn, data, confirmed: false, cancellationToken),
-        CommandIds.RetroDeleteConfirmed => _retroClosing.DeleteAsync(turn, data, confirmed: true, cancellationToken),
-        CommandIds.RetroExport when data[Retros.RetroCardParts.RetroField] is not null => _retroClosing.ExportAsync(turn, data, cancellationToken),
-        _ => null,
-    };
 
     /// <summary>A card that asked to be followed was posted as <paramref name="activityId"/> (a retro's live card).</summary>
     public Task OnCardPostedAsync(UserTurn turn, string track, string activityId, CancellationToken cancellationToken) =>

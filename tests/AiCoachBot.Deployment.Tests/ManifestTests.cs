@@ -4,6 +4,7 @@ using AiCoachBot.AppPackage;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Host.Tests.Support;
 
 namespace AiCoachBot.Deployment.Tests;
 

@@ -83,15 +83,10 @@ public abstract class DocumentStoreContract
     public async Task TwentyWritersAtOnce_EachRetryingFromAFreshRead_LoseNoIncrement()
     {
         var store = await OpenAsync();
-        var counter = StoreJson.Default.Counter;
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-        {
-            for (var i = 0; i < 10; i++)
-                await store.UpdateAsync("counter", counter, c => Change<Counter, int>.Save(new Counter((c?.Value ?? 0) + 1), 0), None);
-        })));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => IncrementAsync(store, times: 10)));
 
-        Assert.Equal(200, (await store.ReadAsync("counter", counter, None))!.Value.Value);
+        Assert.Equal(200, (await store.ReadAsync("counter", StoreJson.Default.Counter, None))!.Value.Value);
     }
 
     [Fact]
@@ -99,15 +94,10 @@ public abstract class DocumentStoreContract
     {
         var first = await OpenAsync();
         var second = await OpenAnotherAsync();
-        var counter = StoreJson.Default.Counter;
 
-        await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
-        {
-            for (var i = 0; i < 50; i++)
-                await store.UpdateAsync("counter", counter, c => Change<Counter, int>.Save(new Counter((c?.Value ?? 0) + 1), 0), None);
-        })));
+        await Task.WhenAll(IncrementAsync(first, times: 50), IncrementAsync(second, times: 50));
 
-        Assert.Equal(100, (await second.ReadAsync("counter", counter, None))!.Value.Value);
+        Assert.Equal(100, (await second.ReadAsync("counter", StoreJson.Default.Counter, None))!.Value.Value);
     }
 
     [Fact]
@@ -133,6 +123,13 @@ public abstract class DocumentStoreContract
 
         AssertSameJson(json, (await store.ReadAsync("big", None))!.Json);
     }
+
+    /// <summary>Adds one to a shared counter, <paramref name="times"/> over, each time read-decide-write with retries.</summary>
+    private static Task IncrementAsync(IDocumentStore store, int times) => Task.Run(async () =>
+    {
+        for (var i = 0; i < times; i++)
+            await store.UpdateAsync("counter", StoreJson.Default.Counter, c => Change<Counter, int>.Save(new Counter((c?.Value ?? 0) + 1), 0), None);
+    });
 
     /// <summary>The same JSON value: a store may give its own spacing (PostgreSQL's jsonb does).</summary>
     protected static void AssertSameJson(string expected, string actual) =>

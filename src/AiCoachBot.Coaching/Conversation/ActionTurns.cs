@@ -14,7 +14,7 @@ namespace AiCoachBot.Coaching.Conversation;
 /// </summary>
 public sealed class ActionTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time)
 {
-    private readonly WeeklyCardRenderer _weekly = new(content);
+    private readonly PostedWeeklyCard _weekly = new(content, store, time);
 
     /// <summary>The named project's actions, else the channel's project's, else those of every project that has some.</summary>
     public async Task<TurnResult> ListAsync(UserTurn turn, string? name, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class ActionTurns(CoachingContent content, IDocumentStore store, P
         else
         {
             var owned = await projects.ListAsync(owner, cancellationToken);
-            var linked = turn.Scope.ChannelId is { } channel ? owned.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channel) : null;
+            var linked = ProjectStore.LinkedTo(owned, turn.Scope.ChannelId);
             shown = linked is not null ? [linked] : owned.Where(p => p.OpenActions.Count > 0).Take(5).ToList();
             if (shown.Count == 0) return TurnResult.Say(replies.Text(turn.Language, owned.Count == 0 ? "retro.noProject" : "actions.noneAnywhere"));
         }
@@ -55,16 +55,10 @@ public sealed class ActionTurns(CoachingContent content, IDocumentStore store, P
             ["name"] = MarkdownText.Literal(DisplayName.Of(turn.UserName)),
         });
         var week = CardValues.Text(data[ActionList.WeekField]);
-        var card = week is not null && project.Channel is { } setup ? await WeeklyAsync(project, setup, week, cancellationToken) : Card(project, Today(project), turn.Language);
+        var card = PostedWeeklyCard.IsWeek(week) && project.Channel is { } setup
+            ? await _weekly.RenderAsync(project, setup, week, history: null, cancellationToken)
+            : Card(project, Today(project), turn.Language);
         return new TurnResult([said], ReplaceCard: card);
-    }
-
-    private async Task<JsonObject?> WeeklyAsync(Project project, ProjectChannel setup, string week, CancellationToken cancellationToken)
-    {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(week, @"^\d{4}-W\d{2}$")) return null;
-        var history = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
-        var late = (await store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, week), CoachingJsonContext.Default.NudgeRecord, cancellationToken))?.Value.Late ?? false;
-        return _weekly.Render(project, week, late, history, Today(project), Languages.FromLocale(setup.Plan.Language));
     }
 
     private JsonObject Card(Project project, DateOnly today, Language language)
@@ -82,6 +76,5 @@ public sealed class ActionTurns(CoachingContent content, IDocumentStore store, P
         return CardElements.Card(body, [], strings.Format(language, "actions.title", ("project", project.Name)));
     }
 
-    private DateOnly Today(Project project) =>
-        WeeklySchedule.LocalDay(time.GetUtcNow(), project.Channel is { } setup ? NudgeTime.FindZone(setup.Plan.TimeZone) ?? TimeZoneInfo.Utc : TimeZoneInfo.Utc);
+    private DateOnly Today(Project project) => project.Channel?.Today(time.GetUtcNow()) ?? WeeklySchedule.LocalDay(time.GetUtcNow(), TimeZoneInfo.Utc);
 }

@@ -12,19 +12,18 @@ namespace AiCoachBot.Coaching.Conversation;
 /// This week's values from the weekly card: anyone in the channel may record them. Values are numbers; who and
 /// when are kept; a second submission for the week replaces the first and says so; the card then shows them.
 /// </summary>
-public sealed partial class KpiTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time)
+public sealed class KpiTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time)
 {
-    private readonly WeeklyCardRenderer _card = new(content);
+    private readonly PostedWeeklyCard _card = new(content, store, time);
 
     public async Task<TurnResult> SubmitAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)
     {
         var language = turn.Language;
         var week = CardValues.Text(data[WeeklyCardRenderer.WeekField]);
         var projectId = CardValues.Text(data[ProjectCards.ProjectInput]);
-        if (week is null || !Week().IsMatch(week) || projectId is null) return Say(language, "nudge.submit.unknown");
+        if (!PostedWeeklyCard.IsWeek(week) || projectId is null) return Say(language, "nudge.submit.unknown");
         var lookup = await projects.GetAsync(ProjectOwnership.For(turn.Scope, turn.UserId), projectId, cancellationToken);
         if (lookup.Project is not { Channel: { } setup } project) return Say(language, "nudge.submit.unknown");
-        var cardLanguage = Languages.FromLocale(setup.Plan.Language);
 
         var values = new Dictionary<string, decimal>();
         foreach (var kpi in setup.Kpis)
@@ -35,7 +34,7 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
             values[kpi.Id] = value;
         }
         if (values.Count == 0) return Say(language, "nudge.submit.none");
-        var current = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
+        var current = await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
         if (CardValues.Text(data[ConfirmedField]) != "yes" && Implausible(setup, current, week, values, language) is { } doubt)
             return TurnResult.Say(Confirmation(data, doubt, language));
 
@@ -47,13 +46,10 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
             return Change<KpiHistory, (KpiHistory, bool)>.Save(after, (after, before.Find(week) is not null));
         }, cancellationToken);
 
-        var late = (await store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, week), CoachingJsonContext.Default.NudgeRecord, cancellationToken))?.Value.Late ?? false;
-        var zone = NudgeTime.FindZone(setup.Plan.TimeZone) ?? TimeZoneInfo.Utc;
-        var today = WeeklySchedule.LocalDay(time.GetUtcNow(), zone);
         var said = string.Join("; ", setup.Kpis.Where(k => values.ContainsKey(k.Id))
             .Select(k => $"{MarkdownText.Literal(k.Name)} = {language.Number(values[k.Id])}{KpiText.Unit(k)}"));
         var reply = replies.Text(language, replaced ? "nudge.submit.replaced" : "nudge.submit.recorded", new Dictionary<string, string> { ["week"] = week, ["values"] = said });
-        return new TurnResult([reply], ReplaceCard: _card.Render(project, week, late, history, today, cardLanguage));
+        return new TurnResult([reply], ReplaceCard: await _card.RenderAsync(project, setup, week, history, cancellationToken));
     }
 
     public const string ConfirmedField = "confirmed";
@@ -94,16 +90,13 @@ public sealed partial class KpiTurns(CoachingContent content, IDocumentStore sto
         if (turn.Scope is not { Kind: ConversationKind.Channel, ChannelId: { } channelId }) return Say(language, "setup.notChannel");
         if (await projects.FindByChannelAsync(ProjectOwnership.For(turn.Scope, turn.UserId), channelId, cancellationToken) is not { Channel: { } setup } project)
             return Say(language, "nudges.notSetUp");
-        var history = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value;
+        var history = await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
         var name = MarkdownText.Literal(project.Name);
-        if (history is null || history.Weeks.Count == 0)
+        if (history.Weeks.Count == 0)
             return TurnResult.Say(replies.Text(language, "kpi.history.none", new Dictionary<string, string> { ["project"] = name }));
         var intro = replies.Text(language, "kpi.history.intro", new Dictionary<string, string> { ["project"] = name, ["weeks"] = history.Weeks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return TurnResult.Say(intro, OutgoingMessage.OfText("```csv\n" + KpiCsv.Of(setup, history) + "```"));
     }
 
     private TurnResult Say(Language language, string key) => TurnResult.Say(replies.Text(language, key));
-
-    [GeneratedRegex(@"^\d{4}-W\d{2}$")]
-    private static partial Regex Week();
 }

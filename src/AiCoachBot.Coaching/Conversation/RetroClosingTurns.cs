@@ -155,7 +155,7 @@ public sealed class RetroClosingTurns(
         var owned = await projects.ListAsync(RetroDesk.Owner(turn), cancellationToken);
         var candidates = name is not null
             ? (await projects.FindByNameAsync(RetroDesk.Owner(turn), name, cancellationToken)).Project is { } named ? [named] : []
-            : RetroTurns.ChannelProject(turn, owned) is { } linked ? [linked] : owned;
+            : ProjectStore.LinkedTo(owned, turn.Scope.ChannelId) is { } linked ? [linked] : owned;
         var closing = command == CommandIds.RetroCloseTyped;
         var withRetro = candidates.Where(p => closing ? p.OpenRetro is not null : p.RetroHistory.Count > 0).ToList();
         if (withRetro.Count == 0) return desk.Say(turn, closing ? "retro.typed.noneOpen" : "retro.typed.none");

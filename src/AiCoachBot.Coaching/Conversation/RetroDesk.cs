@@ -45,7 +45,7 @@ public sealed class RetroDesk(CoachingContent content, IDocumentStore store, Pro
 
     public async Task<IReadOnlyList<KpiResult>> KpisAsync(Retrospective retro, Project project, CancellationToken cancellationToken)
     {
-        var history = (await store.ReadAsync(NudgeDispatcher.HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
+        var history = await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
         var end = retro.ClosedAt ?? time.GetUtcNow();
         return RetroKpis.Of(project, history, retro.PeriodStart, WeeklySchedule.LocalDay(end, Zone(null, project)));
     }
@@ -58,7 +58,7 @@ public sealed class RetroDesk(CoachingContent content, IDocumentStore store, Pro
     public DateOnly Today(UserTurn? turn, Project project) => WeeklySchedule.LocalDay(time.GetUtcNow(), Zone(turn, project));
 
     public static TimeZoneInfo Zone(UserTurn? turn, Project project) =>
-        NudgeTime.FindZone(turn?.TimeZone) ?? (project.Channel is { } setup ? NudgeTime.FindZone(setup.Plan.TimeZone) : null) ?? TimeZoneInfo.Utc;
+        NudgeTime.FindZone(turn?.TimeZone) ?? project.Channel?.Zone ?? TimeZoneInfo.Utc;
 
     /// <summary>The shared card as it stands: the live card while open, the summary once closed.</summary>
     public async Task<JsonObject> SharedCardAsync(Retrospective retro, Project project, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class RetroTurns(CoachingContent content, ProjectStore projects, R
     {
         var owned = await OfferedAsync(turn, cancellationToken);
         if (owned.Count == 0) return desk.Say(turn, "retro.noProject");
-        var selected = name is not null ? Named(owned, name) : ChannelProject(turn, owned) ?? owned[0];
+        var selected = name is not null ? Named(owned, name) : ProjectStore.LinkedTo(owned, turn.Scope.ChannelId) ?? owned[0];
         if (selected is null) return desk.Say(turn, TextKeys.ProjectNotFound);
         if (selected.OpenRetro is { } open && (await desk.Retros.GetAsync(selected.Ownership, open.Id, cancellationToken)).Retro is { IsOpen: true } retro)
             return Elsewhere(turn, selected)
@@ -42,19 +42,19 @@ public sealed class RetroTurns(CoachingContent content, ProjectStore projects, R
         var language = turn.Language;
         var lookup = await projects.GetManagedAsync(RetroDesk.Owner(turn), turn.Ids, CardValues.Text(data[ProjectCards.ProjectInput]) ?? "", cancellationToken);
         if (lookup.Project is not { } project) return desk.Say(turn, lookup.Status == LookupStatus.NotYours ? TextKeys.ProjectNotYours : TextKeys.ProjectNotFound);
-        var owned = await OfferedAsync(turn, cancellationToken);
-        TurnResult Again(string key, params (string, string)[] args) =>
-            TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(owned, project, language, Elsewhere(turn), content.Strings.Format(language, key, args))));
-        if (content.Retros.Find(CardValues.Text(data[RetroCards.TemplateInput])) is not { } template) return Again("retro.start.badTemplate");
+        // The form again, with the reason, only when something was refused: listing the projects costs a read each.
+        async Task<TurnResult> Again(string key, params (string, string)[] args) =>
+            TurnResult.Say(OutgoingMessage.OfCard(desk.Cards.Start(await OfferedAsync(turn, cancellationToken), project, language, Elsewhere(turn), content.Strings.Format(language, key, args))));
+        if (content.Retros.Find(CardValues.Text(data[RetroCards.TemplateInput])) is not { } template) return await Again("retro.start.badTemplate");
         var elsewhere = Elsewhere(turn, project);
-        if (elsewhere && project.Channel is null) return Again("retro.start.noChannel");
+        if (elsewhere && project.Channel is null) return await Again("retro.start.noChannel");
         var zone = RetroDesk.Zone(turn, project);
         var today = desk.Today(turn, project);
         DateTimeOffset? deadline = null;
         if (CardValues.Text(data[RetroCards.DeadlineInput])?.Trim() is { Length: > 0 } typed)
         {
             if (!DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day < today || day > today.AddDays(MaxDeadlineDays))
-                return Again("retro.start.badDeadline", ("max", MaxDeadlineDays.ToString(CultureInfo.InvariantCulture)));
+                return await Again("retro.start.badDeadline", ("max", MaxDeadlineDays.ToString(CultureInfo.InvariantCulture)));
             deadline = Nudges.WeeklySchedule.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).AddTicks(-1);
         }
         var previous = project.RetroHistory.LastOrDefault(r => r.ClosedAt is not null);
@@ -242,6 +242,4 @@ public sealed class RetroTurns(CoachingContent content, ProjectStore projects, R
     public async Task<OutgoingMessage> LiveMessageAsync(Retrospective retro, Project project, CancellationToken cancellationToken) =>
         OutgoingMessage.OfCard(await desk.SharedCardAsync(retro, project, cancellationToken)) with { Track = TrackPrefix + retro.Id };
 
-    public static Project? ChannelProject(UserTurn turn, IReadOnlyList<Project> owned) =>
-        turn.Scope.ChannelId is { } channel ? owned.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channel) : null;
 }

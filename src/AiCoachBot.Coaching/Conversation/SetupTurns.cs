@@ -23,7 +23,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         if (ChannelOf(turn) is not { } channel) return Say(turn, "setup.notChannel");
         var team = Team(turn);
         var owned = await projects.ListAsync(team, cancellationToken);
-        var linked = owned.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channel.ChannelId);
+        var linked = ProjectStore.LinkedTo(owned, channel.ChannelId);
         if (linked?.Channel is { } current && !current.MayChange(turn.Ids)) return NotAllowed(turn, current);
         return TurnResult.Say(OutgoingMessage.OfCard(_card.Render(owned, linked, turn.TimeZone, turn.Language)));
     }
@@ -150,9 +150,8 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
 
     private string NextText(ProjectChannel setup, Language language)
     {
-        var zone = NudgeTime.FindZone(setup.Plan.TimeZone) ?? TimeZoneInfo.Utc;
-        var next = WeeklySchedule.Next(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
-        var local = TimeZoneInfo.ConvertTime(next, zone);
+        var next = WeeklySchedule.Next(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, setup.Zone));
+        var local = TimeZoneInfo.ConvertTime(next, setup.Zone);
         return local.ToString(language == Language.Fr ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy 'at' HH:mm", language.Culture());
     }
 

@@ -1,3 +1,5 @@
+using AiCoachBot.Coaching.State;
+
 namespace AiCoachBot.Coaching.Nudges;
 
 /// <summary>The values recorded for one week: by KPI id, who recorded them and when.</summary>
@@ -7,6 +9,10 @@ public sealed record KpiWeek(string Week, IReadOnlyDictionary<string, decimal> V
 public sealed record KpiHistory(IReadOnlyList<KpiWeek> Weeks)
 {
     public const int MaxWeeks = 260;
+
+    /// <summary>The project's history as stored; empty when nothing was recorded yet.</summary>
+    public static async Task<KpiHistory> ReadAsync(IDocumentStore store, string projectId, CancellationToken cancellationToken) =>
+        (await store.ReadAsync(NudgeDispatcher.HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
 
     public KpiWeek? Find(string week) => Weeks.FirstOrDefault(w => w.Week == week);
 

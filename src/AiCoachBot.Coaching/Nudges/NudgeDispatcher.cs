@@ -79,7 +79,7 @@ public sealed class NudgeDispatcher(
         try { etag = await store.WriteAsync(key, claim, existing?.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
         catch (ConcurrencyConflictException) { return NowResult.NotPosted; }
 
-        var history = (await store.ReadAsync(HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value ?? new KpiHistory([]);
+        var history = await KpiHistory.ReadAsync(store, projectId, cancellationToken);
         var today = WeeklySchedule.LocalDay(now, zone);
         var card = _card.Render(project, due.Week, due.Late, history, today, Languages.FromLocale(setup.Plan.Language));
         await PaceAsync(cancellationToken);
@@ -103,8 +103,7 @@ public sealed class NudgeDispatcher(
         if (found?.Value is not { State: NudgeState.Sent, SentAt: { } sentAt, ConversationId: { } thread, ReminderClaimedAt: null } record) return;
         var now = time.GetUtcNow();
         if (now - sentAt < options.ReminderAfter) return;
-        var history = (await store.ReadAsync(HistoryKey(project.Id), CoachingJsonContext.Default.KpiHistory, cancellationToken))?.Value;
-        if (history?.Find(week) is not null) return;
+        if ((await KpiHistory.ReadAsync(store, project.Id, cancellationToken)).Find(week) is not null) return;
         string etag;
         try { etag = await store.WriteAsync(key, record with { ReminderClaimedAt = now }, found.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
         catch (ConcurrencyConflictException) { return; }

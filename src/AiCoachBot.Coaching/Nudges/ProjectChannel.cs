@@ -39,6 +39,13 @@ public sealed record ProjectChannel(
     public const int MaxKpis = 10;
     public const int MaxEditors = 20;
 
+    /// <summary>The team's time zone; UTC for a zone this machine does not know (the nudge pass reports those).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TimeZoneInfo Zone => NudgeTime.FindZone(Plan.TimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The team's day at <paramref name="now"/>.</summary>
+    public DateOnly Today(DateTimeOffset now) => WeeklySchedule.LocalDay(now, Zone);
+
     /// <summary>Whether the person (known by any of their ids: Entra object id, Teams account id) owns the set-up.</summary>
     public bool IsOwner(IEnumerable<string?> ids) => ids.Contains(SetUpBy);
 

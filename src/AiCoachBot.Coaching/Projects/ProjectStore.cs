@@ -233,7 +233,11 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
 
     /// <summary>The team's project set up in this channel, if any.</summary>
     public async Task<Project?> FindByChannelAsync(ProjectOwnership team, string channelId, CancellationToken cancellationToken) =>
-        (await ListAsync(team, cancellationToken)).FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);
+        LinkedTo(await ListAsync(team, cancellationToken), channelId);
+
+    /// <summary>Of these projects, the one whose weekly cards go to this channel.</summary>
+    public static Project? LinkedTo(IReadOnlyList<Project> projects, string? channelId) =>
+        channelId is null ? null : projects.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);
 
     /// <summary>The ids of every project with a channel set-up: what the weekly nudge scans.</summary>
     public async Task<IReadOnlyList<string>> NudgedProjectIdsAsync(CancellationToken cancellationToken) =>

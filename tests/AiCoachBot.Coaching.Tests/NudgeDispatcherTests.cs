@@ -16,6 +16,7 @@ public sealed class NudgeDispatcherTests
     // Sunday 29 November 2026, 12:00 UTC: the set-ups are saved then.
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryDocumentStore _store = new();
+    private readonly InMemoryNudgeJobs _jobs = new();
     private readonly FakePoster _poster = new();
 
     public NudgeDispatcherTests() => _poster.Clock = _clock;
@@ -71,16 +72,16 @@ public sealed class NudgeDispatcherTests
         Assert.Contains("2026-W50", post.Card.ToJsonString());
         var record = await RecordAsync(post, "2026-W50");
         Assert.True(record.Late);
-        Assert.Null(await _store.ReadAsync(NudgeDispatcher.RecordKey(ProjectId(post), "2026-W49"), default));
+        Assert.Null(await _jobs.FindAsync(ProjectId(post), "2026-W49", default));
     }
 
     [Fact]
-    public async Task AClaimWhoseSenderStopped_IsNeverPostedAgain()
+    public async Task APostWhoseSenderStopped_IsNeverPostedAgain()
     {
         var project = await SetUpAsync("Paris", "Europe/Paris");
         _clock.Advance(TimeSpan.FromHours(21));
-        var claim = new NudgeRecord(project.Id, "2026-W49", NudgeState.Claimed, _clock.GetUtcNow(), false, _clock.GetUtcNow(), "crashed", 1);
-        await _store.WriteAsync(NudgeDispatcher.RecordKey(project.Id, "2026-W49"), claim, null, CoachingJsonContext.Default.NudgeRecord, default);
+        var now = _clock.GetUtcNow();
+        await _jobs.PlanAsync(new NudgeRecord(project.Id, "2026-W49", NudgeState.Sending, now, false, now, 1, "crashed", now + new NudgeOptions().ClaimLease), default);
 
         await Dispatcher().RunOnceAsync(default);
         _clock.Advance(TimeSpan.FromMinutes(10));
@@ -88,8 +89,47 @@ public sealed class NudgeDispatcherTests
         await Dispatcher().RunOnceAsync(default);
 
         Assert.Empty(_poster.Posts);
-        var record = (await _store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, "2026-W49"), CoachingJsonContext.Default.NudgeRecord, default))!.Value;
-        Assert.Equal(NudgeState.Unknown, record.State);
+        Assert.Equal(NudgeState.Unknown, (await _jobs.FindAsync(project.Id, "2026-W49", default))!.State);
+    }
+
+    [Fact]
+    public async Task AClaimWhoseInstanceStoppedBeforePosting_IsPostedByAnotherAfterTheLease_Once()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        var now = _clock.GetUtcNow();
+        await _jobs.PlanAsync(new NudgeRecord(project.Id, "2026-W49", NudgeState.Claimed, now, false, now, 0, "crashed", now + new NudgeOptions().ClaimLease), default);
+
+        await Dispatcher("b").RunOnceAsync(default);
+        Assert.Empty(_poster.Posts);
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Task.WhenAll(Dispatcher("b").RunOnceAsync(default), Dispatcher("c").RunOnceAsync(default));
+        await Dispatcher("b").RunOnceAsync(default);
+
+        Assert.Single(_poster.Posts);
+        var record = (await _jobs.FindAsync(project.Id, "2026-W49", default))!;
+        Assert.Equal((NudgeState.Sent, 1), (record.State, record.Attempts));
+    }
+
+    [Fact]
+    public async Task AProjectPausedBetweenPlanningAndPosting_GetsNoCard_AndGetsThisWeeksCardIfResumedInTime()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(21));
+        var week = WeeklySchedule.Latest(_clock.GetUtcNow(), new NudgeTime(DayOfWeek.Monday, new TimeOnly(9, 0), NudgeTime.FindZone("Europe/Paris")!));
+        await _jobs.PlanAsync(NudgeRecord.Planned(project.Id, week.Week, week.DueAt, false, week.DueAt), default);
+        var projects = new ProjectStore(_store, _clock);
+        var team = new ProjectOwnership("tenant", ProjectOwnerKind.Team, "team-Paris");
+        await projects.SetPausedAsync(team, project.Id, ["owner"], paused: true, default);
+
+        await Dispatcher().RunOnceAsync(default);
+        Assert.Empty(_poster.Posts);
+        Assert.Null(await _jobs.FindAsync(project.Id, week.Week, default));
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await projects.SetPausedAsync(team, project.Id, ["owner"], paused: false, default);
+        await Dispatcher().RunOnceAsync(default);
+        Assert.Contains(week.Week, Assert.Single(_poster.Posts).Card.ToJsonString());
     }
 
     [Fact]
@@ -215,7 +255,7 @@ public sealed class NudgeDispatcherTests
     }
 
     private NudgeDispatcher Dispatcher(string instance = "test") =>
-        new(Content, _store, _poster, new NudgeOptions { InstanceId = instance, MaxPostsPerSecond = 1000 }, _clock, NullLogger.Instance);
+        new(Content, _store, _jobs, _poster, new NudgeOptions { InstanceId = instance, MaxPostsPerSecond = 1000 }, _clock, NullLogger.Instance);
 
     private async Task<Project> SetUpAsync(string name, string zone)
     {
@@ -230,8 +270,7 @@ public sealed class NudgeDispatcherTests
         return saved!;
     }
 
-    private async Task<NudgeRecord> RecordAsync(FakePoster.Post post, string week) =>
-        (await _store.ReadAsync(NudgeDispatcher.RecordKey(ProjectId(post), week), CoachingJsonContext.Default.NudgeRecord, default))!.Value;
+    private async Task<NudgeRecord> RecordAsync(FakePoster.Post post, string week) => (await _jobs.FindAsync(ProjectId(post), week, default))!;
 
     private static string ProjectId(FakePoster.Post post) =>
         post.Card.ToJsonString().Split("\"project\":\"")[1].Split('"')[0];

@@ -31,7 +31,7 @@ public sealed class PitfallCatalogTests
             Assert.True(p.Symptoms.En.Count >= 5 && p.Symptoms.Fr.Count >= 5, $"{p.Id}: symptoms in both languages");
             Assert.NotEmpty(p.Questions);
             Assert.NotEmpty(p.Articles);
-            Assert.NotEmpty(Catalog.Rules.Rules.Where(r => r.Points!.Dimension == p.Id));
+            Assert.Contains(Catalog.Rules.Rules, r => r.Points!.Dimension == p.Id);
         });
     }
 

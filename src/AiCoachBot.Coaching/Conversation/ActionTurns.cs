@@ -12,9 +12,9 @@ namespace AiCoachBot.Coaching.Conversation;
 /// <c>actions</c> lists a project's open actions; "Mark done", on that list or on the weekly card, closes one for the
 /// whole team and updates the card it was pressed on.
 /// </summary>
-public sealed class ActionTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time)
+public sealed class ActionTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time, INudgeJobs? jobs)
 {
-    private readonly PostedWeeklyCard _weekly = new(content, store, time);
+    private readonly PostedWeeklyCard _weekly = new(content, store, jobs, time);
 
     /// <summary>The named project's actions, else the channel's project's, else those of every project that has some.</summary>
     public async Task<TurnResult> ListAsync(UserTurn turn, string? name, CancellationToken cancellationToken)

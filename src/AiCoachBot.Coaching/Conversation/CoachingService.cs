@@ -73,12 +73,12 @@ public sealed partial class CoachingService
         _coach = new CoachTurns(content, answerer, projects, store, _replies, time);
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time, nudges);
-        _kpis = new KpiTurns(content, store, projects, _replies, time);
+        _kpis = new KpiTurns(content, store, projects, _replies, time, nudges?.Jobs);
         var desk = new RetroDesk(content, store, projects, _replies, time, pseudonymKey ?? Retros.PseudonymKey.Random());
         _retros = new RetroTurns(content, projects, _replies, desk, poster);
         _retroClosing = new RetroClosingTurns(content, projects, _replies, desk, _retros,
             new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), _coach.KnownNamesAsync, members);
-        _actions = new ActionTurns(content, store, projects, _replies, time);
+        _actions = new ActionTurns(content, store, projects, _replies, time, nudges?.Jobs);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>

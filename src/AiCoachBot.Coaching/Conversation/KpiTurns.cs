@@ -12,9 +12,9 @@ namespace AiCoachBot.Coaching.Conversation;
 /// This week's values from the weekly card: anyone in the channel may record them. Values are numbers; who and
 /// when are kept; a second submission for the week replaces the first and says so; the card then shows them.
 /// </summary>
-public sealed class KpiTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time)
+public sealed class KpiTurns(CoachingContent content, IDocumentStore store, ProjectStore projects, Replies replies, TimeProvider time, INudgeJobs? jobs)
 {
-    private readonly PostedWeeklyCard _card = new(content, store, time);
+    private readonly PostedWeeklyCard _card = new(content, store, jobs, time);
 
     public async Task<TurnResult> SubmitAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)
     {

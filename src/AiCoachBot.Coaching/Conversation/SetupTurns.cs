@@ -130,6 +130,9 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
             }), separator: true));
         }
         body.Add(Text(setup.Plan.Paused ? strings.Get(language, "kpi.status.paused") : strings.Format(language, "kpi.status.next", ("next", NextText(setup, language))), weight: "Bolder", separator: true));
+        if (dispatcher is not null && await dispatcher.LatestAsync(project.Id, setup, cancellationToken) is { State: NudgeState.Failed or NudgeState.Unknown } trouble)
+            body.Add(Text(strings.Format(language, trouble.State == NudgeState.Failed ? "kpi.status.failed" : "kpi.status.unknown",
+                ("week", trouble.Week), ("attempts", trouble.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("problem", MarkdownText.Literal(trouble.Problem ?? "?"))), color: "Attention"));
         body.Add(Text(strings.Format(language, "kpi.status.dates",
             ("poc", setup.Plan.PocDecision is { } poc ? language.Date(poc) : strings.Get(language, "kpi.status.noDate")),
             ("goLive", setup.Plan.GoLive is { } live ? language.Date(live) : strings.Get(language, "kpi.status.noDate"))), subtle: true));

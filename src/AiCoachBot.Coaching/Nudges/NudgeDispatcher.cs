@@ -7,52 +7,83 @@ using Microsoft.Extensions.Logging;
 namespace AiCoachBot.Coaching.Nudges;
 
 /// <summary>
-/// Posts each project's weekly card once. For every set-up project it finds the most recent due week; a week's
-/// record is claimed (written only if absent, or unchanged since read) before the post and holds its outcome after,
-/// so two instances, or one restarted, never post the same week twice. Posts are spaced to a configured rate.
+/// Posts each project's weekly card once. A pass plans (adds the (project, week) job of every set-up project whose
+/// time has come, which the job table's key makes idempotent), then claims due jobs a few at a time and posts them,
+/// spaced to a configured rate. Any number of instances may run passes together: each job goes to one of them.
 /// </summary>
 public sealed class NudgeDispatcher(
-    CoachingContent content, IDocumentStore store, INudgePoster poster, NudgeOptions options, TimeProvider time, ILogger logger)
+    CoachingContent content, IDocumentStore store, INudgeJobs jobs, INudgePoster poster, NudgeOptions options, TimeProvider time, ILogger logger)
 {
+    private const string StoppedMidPost = "the sender stopped while posting";
+    private static readonly TimeSpan ShortestRetry = TimeSpan.FromSeconds(1);
     private readonly ProjectStore _projects = new(store, time);
     private readonly WeeklyCardRenderer _card = new(content);
     private readonly Lock _pace = new();
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
 
-    public static string RecordKey(string projectId, string week) => $"nudge/{projectId}/{week}";
-
     public static string HistoryKey(string projectId) => $"kpi-values/{projectId}";
 
+    /// <summary>The weeks' records, for what shows or changes a posted card.</summary>
+    public INudgeJobs Jobs => jobs;
+
     /// <summary>
-    /// One pass over every set-up project, a few at a time (reading and writing the store takes longer than the
-    /// rate allows between posts); the posts themselves keep to the rate. Returns how many cards it posted.
+    /// One pass: posts whose sender stopped are settled, due weeks planned and reminders sent, then due jobs claimed and
+    /// posted until none is left. Returns how many cards this instance posted.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var posted = 0;
+        foreach (var stopped in await jobs.ExpireSendingAsync(time.GetUtcNow(), StoppedMidPost, cancellationToken))
+            NudgeLog.Unknown(logger, stopped.ProjectId, stopped.Week, StoppedMidPost);
         var ids = await _projects.NudgedProjectIdsAsync(cancellationToken);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (id, ct) =>
+        await Parallel.ForEachAsync(ids, Parallelism(cancellationToken), PlanAsync);
+
+        var posted = 0;
+        while (true)
         {
-            if (await SendDueAsync(id, ct)) Interlocked.Increment(ref posted);
-        });
-        return posted;
+            var now = time.GetUtcNow();
+            var claimed = await jobs.ClaimDueAsync(options.InstanceId, now, now + options.ClaimLease, options.Concurrency, cancellationToken);
+            if (claimed.Count == 0) return posted;
+            await Parallel.ForEachAsync(claimed, Parallelism(cancellationToken), async (job, ct) =>
+            {
+                if (await SendClaimedAsync(job, ct) == NowResult.Posted) Interlocked.Increment(ref posted);
+            });
+        }
     }
 
-    private async Task<bool> SendDueAsync(string projectId, CancellationToken cancellationToken)
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+
+    /// <summary>Adds the project's most recent due week, unless it was paused or that week's time came before its set-up.</summary>
+    private async ValueTask PlanAsync(string projectId, CancellationToken cancellationToken)
     {
-        if (await _projects.ReadForBotAsync(projectId, cancellationToken) is not { Channel: { Plan.Paused: false } setup } project) return false;
+        if (await _projects.ReadForBotAsync(projectId, cancellationToken) is not { Channel: { Plan.Paused: false } setup } project) return;
         if (NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone)
         {
             NudgeLog.UnknownZone(logger, projectId, setup.Plan.TimeZone);
-            return false;
+            return;
         }
-        var now = time.GetUtcNow();
-        var due = WeeklySchedule.Latest(now, new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
-        // A week whose time had passed before the set-up was saved is not owed.
-        if (due.DueAt < setup.SetUpAt) return false;
-        var posted = await PostAsync(project, setup, zone, due, cancellationToken) == NowResult.Posted;
+        var due = WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
+        if (due.DueAt < setup.SetUpAt) return;
+        await jobs.PlanAsync(NudgeRecord.Planned(projectId, due.Week, due.DueAt, due.Late, due.DueAt), cancellationToken);
         await RemindAsync(project, setup, due.Week, cancellationToken);
-        return posted;
+    }
+
+    /// <summary>A job claimed from the pool: posted if its project still wants cards, else withdrawn.</summary>
+    private async Task<NowResult> SendClaimedAsync(NudgeRecord claimed, CancellationToken cancellationToken)
+    {
+        if (await _projects.ReadForBotAsync(claimed.ProjectId, cancellationToken) is { Channel: { Plan.Paused: false } setup } project
+            && NudgeTime.FindZone(setup.Plan.TimeZone) is { } zone)
+            return await SendAsync(claimed, project, setup, zone, cancellationToken);
+        await jobs.WithdrawAsync(claimed, cancellationToken);
+        return NowResult.NotPosted;
+    }
+
+    /// <summary>The record of the project's most recent due week, if it was planned: the status says when it went wrong.</summary>
+    public async Task<NudgeRecord?> LatestAsync(string projectId, ProjectChannel setup, CancellationToken cancellationToken)
+    {
+        if (NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return null;
+        var due = WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
+        return await jobs.FindAsync(projectId, due.Week, cancellationToken);
     }
 
     /// <summary>What <c>nudges now</c> did with this week's card.</summary>
@@ -64,30 +95,30 @@ public sealed class NudgeDispatcher(
         if (project.Channel is not { } setup || NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return NowResult.NotPosted;
         var now = time.GetUtcNow();
         var week = WeeklySchedule.WeekOf(WeeklySchedule.LocalDay(now, zone));
-        return await PostAsync(project, setup, zone, new DueWeek(week, now, Late: false), cancellationToken);
+        await jobs.PlanAsync(NudgeRecord.Planned(project.Id, week, now, late: false, now), cancellationToken);
+        if (await jobs.ClaimAsync(project.Id, week, options.InstanceId, now, now + options.ClaimLease, cancellationToken) is { } claimed)
+            return await SendAsync(claimed, project, setup, zone, cancellationToken);
+        return (await jobs.FindAsync(project.Id, week, cancellationToken))?.State == NudgeState.Sent ? NowResult.AlreadyPosted : NowResult.NotPosted;
     }
 
-    private async Task<NowResult> PostAsync(Project project, ProjectChannel setup, TimeZoneInfo zone, DueWeek due, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the job as being sent (from then on it is never sent again if this instance stops) just before the post,
+    /// once its turn under the rate has come, then records the outcome.
+    /// </summary>
+    private async Task<NowResult> SendAsync(NudgeRecord claimed, Project project, ProjectChannel setup, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var projectId = project.Id;
-        var now = time.GetUtcNow();
-        var key = RecordKey(projectId, due.Week);
-        var existing = await store.ReadAsync(key, CoachingJsonContext.Default.NudgeRecord, cancellationToken);
-        if (!await MayClaimAsync(key, existing, now, cancellationToken)) return existing?.Value.State == NudgeState.Sent ? NowResult.AlreadyPosted : NowResult.NotPosted;
-        var claim = new NudgeRecord(projectId, due.Week, NudgeState.Claimed, due.DueAt, due.Late, now, options.InstanceId, (existing?.Value.Attempts ?? 0) + 1);
-        string etag;
-        try { etag = await store.WriteAsync(key, claim, existing?.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
-        catch (ConcurrencyConflictException) { return NowResult.NotPosted; }
-
-        var history = await KpiHistory.ReadAsync(store, projectId, cancellationToken);
-        var today = WeeklySchedule.LocalDay(now, zone);
-        var card = _card.Render(project, due.Week, due.Late, history, today, Languages.FromLocale(setup.Plan.Language));
+        var history = await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
+        var card = _card.Render(project, claimed.Week, claimed.Late, history, WeeklySchedule.LocalDay(time.GetUtcNow(), zone), Languages.FromLocale(setup.Plan.Language));
         await PaceAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var sending = await jobs.ReplaceAsync(claimed with { State = NudgeState.Sending, Attempts = claimed.Attempts + 1, LeaseUntil = now + options.ClaimLease }, cancellationToken);
+        if (sending is null) return NowResult.NotPosted;
+
         var outcome = await poster.PostAsync(setup.Channel, card, cancellationToken);
-        var after = Outcome(claim, outcome, now);
-        try { await store.WriteAsync(key, after, etag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
-        catch (ConcurrencyConflictException) { }
-        if (outcome.Result == PostResult.Gone) await _projects.PauseForBotAsync(projectId, outcome.Problem ?? "gone", cancellationToken);
+        var after = Outcome(sending, outcome, time.GetUtcNow());
+        // Null: the post outlasted its lease and another instance recorded it as unknown; that record stands.
+        if (await jobs.ReplaceAsync(after, cancellationToken) is null) return NowResult.NotPosted;
+        if (outcome.Result == PostResult.Gone) await _projects.PauseForBotAsync(project.Id, outcome.Problem ?? "gone", cancellationToken);
         Log(after, outcome);
         return outcome.Result == PostResult.Posted ? NowResult.Posted : NowResult.NotPosted;
     }
@@ -98,60 +129,38 @@ public sealed class NudgeDispatcher(
     /// </summary>
     private async Task RemindAsync(Project project, ProjectChannel setup, string week, CancellationToken cancellationToken)
     {
-        var key = RecordKey(project.Id, week);
-        var found = await store.ReadAsync(key, CoachingJsonContext.Default.NudgeRecord, cancellationToken);
-        if (found?.Value is not { State: NudgeState.Sent, SentAt: { } sentAt, ConversationId: { } thread, ReminderClaimedAt: null } record) return;
+        var found = await jobs.FindAsync(project.Id, week, cancellationToken);
+        if (found is not { State: NudgeState.Sent, SentAt: { } sentAt, ConversationId: { } thread, ReminderClaimedAt: null }) return;
         var now = time.GetUtcNow();
         if (now - sentAt < options.ReminderAfter) return;
         if ((await KpiHistory.ReadAsync(store, project.Id, cancellationToken)).Find(week) is not null) return;
-        string etag;
-        try { etag = await store.WriteAsync(key, record with { ReminderClaimedAt = now }, found.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
-        catch (ConcurrencyConflictException) { return; }
+        if (await jobs.ReplaceAsync(found with { ReminderClaimedAt = now }, cancellationToken) is not { } claimed) return;
         var language = Languages.FromLocale(setup.Plan.Language);
         var text = content.Strings.Format(language, "nudge.reminder", ("week", week));
         var outcome = await poster.ReplyAsync(setup.Channel, thread, text, cancellationToken);
-        if (outcome.Result != PostResult.Posted) return;
-        try { await store.WriteAsync(key, record with { ReminderClaimedAt = now, ReminderSentAt = time.GetUtcNow() }, etag, CoachingJsonContext.Default.NudgeRecord, cancellationToken); }
-        catch (ConcurrencyConflictException) { }
+        if (outcome.Result == PostResult.Posted) await jobs.ReplaceAsync(claimed with { ReminderSentAt = time.GetUtcNow() }, cancellationToken);
     }
 
-    /// <summary>Absent, or due for another try. A claim past its lease turns unknown: its sender stopped mid-post.</summary>
-    private async Task<bool> MayClaimAsync(string key, Versioned<NudgeRecord>? existing, DateTimeOffset now, CancellationToken cancellationToken)
+    private NudgeRecord Outcome(NudgeRecord sending, PostOutcome outcome, DateTimeOffset now) => outcome.Result switch
     {
-        if (existing is null) return true;
-        var record = existing.Value;
-        switch (record.State)
+        PostResult.Posted => sending with { State = NudgeState.Sent, LeaseUntil = null, ActivityId = outcome.ActivityId, ConversationId = outcome.ConversationId, SentAt = now, Problem = null },
+        PostResult.NotDelivered when sending.Attempts < options.MaxAttempts => sending with
         {
-            case NudgeState.Retry:
-                return record.NextAttemptAt is not { } next || next <= now;
-            case NudgeState.Claimed when now - record.ClaimedAt > options.ClaimLease:
-                try
-                {
-                    await store.WriteAsync(key, record with { State = NudgeState.Unknown, Problem = "the sender stopped while posting" }, existing.ETag, CoachingJsonContext.Default.NudgeRecord, cancellationToken);
-                    NudgeLog.Unknown(logger, record.ProjectId, record.Week, "the sender stopped while posting");
-                }
-                catch (ConcurrencyConflictException) { }
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private NudgeRecord Outcome(NudgeRecord claim, PostOutcome outcome, DateTimeOffset now) => outcome.Result switch
-    {
-        PostResult.Posted => claim with { State = NudgeState.Sent, ActivityId = outcome.ActivityId, ConversationId = outcome.ConversationId, SentAt = time.GetUtcNow() },
-        PostResult.NotDelivered when claim.Attempts < options.MaxAttempts =>
-            claim with { State = NudgeState.Retry, NextAttemptAt = now + (outcome.RetryAfter ?? options.RetryDelay), Problem = outcome.Problem },
-        PostResult.Unknown => claim with { State = NudgeState.Unknown, Problem = outcome.Problem },
-        _ => claim with { State = NudgeState.Failed, Problem = outcome.Problem },
+            State = NudgeState.Pending, ClaimedBy = null, LeaseUntil = null, Problem = outcome.Problem,
+            NotBefore = now + Max(outcome.RetryAfter ?? options.RetryDelay, ShortestRetry),
+        },
+        PostResult.Unknown => sending with { State = NudgeState.Unknown, LeaseUntil = null, Problem = outcome.Problem },
+        _ => sending with { State = NudgeState.Failed, LeaseUntil = null, Problem = outcome.Problem },
     };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void Log(NudgeRecord record, PostOutcome outcome)
     {
         switch (record.State)
         {
             case NudgeState.Sent: NudgeLog.Posted(logger, record.ProjectId, record.Week, record.Late ? " late" : ""); break;
-            case NudgeState.Retry: NudgeLog.NotDelivered(logger, record.ProjectId, record.Week, record.Attempts, outcome.Problem); break;
+            case NudgeState.Pending: NudgeLog.NotDelivered(logger, record.ProjectId, record.Week, record.Attempts, outcome.Problem); break;
             case NudgeState.Unknown: NudgeLog.Unknown(logger, record.ProjectId, record.Week, outcome.Problem); break;
             case NudgeState.Failed when outcome.Result == PostResult.Gone: NudgeLog.Gone(logger, record.ProjectId, outcome.Problem); break;
             case NudgeState.Failed: NudgeLog.GivenUp(logger, record.ProjectId, record.Week, record.Attempts, outcome.Problem); break;

@@ -14,7 +14,10 @@ public sealed class NudgeOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A claim older than this with no outcome means its sender stopped mid-post.</summary>
+    /// <summary>
+    /// How long a claimed card, then its post, stays with the instance that took it. A claim past it returns to the pool
+    /// (its instance stopped before posting); a post past it is recorded as unknown (stopped mid-post) and not sent again.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -26,7 +29,7 @@ public sealed class NudgeOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Posts per second at most, so that a thousand projects due at 09:00 do not burst.</summary>
+    /// <summary>Posts per second at most for this instance, so that a thousand projects due at 09:00 do not burst (n instances post up to n times this).</summary>
     [Range(0.1, 1000)]
     public double MaxPostsPerSecond { get; set; } = 5;
 
@@ -34,7 +37,7 @@ public sealed class NudgeOptions
     [Range(typeof(TimeSpan), "01:00:00", "6.00:00:00")]
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(2);
 
-    /// <summary>Projects prepared at the same time in a pass (their posts still keep to the rate).</summary>
+    /// <summary>Projects planned, and cards claimed, at the same time in a pass (their posts still keep to the rate).</summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 8;
 

@@ -11,7 +11,7 @@ namespace AiCoachBot.Coaching.Nudges;
 /// A week's check-in card as it stands now, to replace the posted one after a change made from it (values recorded,
 /// an action marked done): posted late or not, the history, the team's day and the card's language.
 /// </summary>
-public sealed partial class PostedWeeklyCard(CoachingContent content, IDocumentStore store, TimeProvider time)
+public sealed partial class PostedWeeklyCard(CoachingContent content, IDocumentStore store, INudgeJobs? jobs, TimeProvider time)
 {
     private readonly WeeklyCardRenderer _card = new(content);
 
@@ -20,7 +20,7 @@ public sealed partial class PostedWeeklyCard(CoachingContent content, IDocumentS
 
     public async Task<JsonObject> RenderAsync(Project project, ProjectChannel setup, string week, KpiHistory? history, CancellationToken cancellationToken)
     {
-        var late = (await store.ReadAsync(NudgeDispatcher.RecordKey(project.Id, week), CoachingJsonContext.Default.NudgeRecord, cancellationToken))?.Value.Late ?? false;
+        var late = jobs is not null && (await jobs.FindAsync(project.Id, week, cancellationToken))?.Late == true;
         history ??= await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
         return _card.Render(project, week, late, history, setup.Today(time.GetUtcNow()), Languages.FromLocale(setup.Plan.Language));
     }

@@ -15,7 +15,6 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Coach.ConversationRoster))]
 [JsonSerializable(typeof(Projects.NudgeIndex))]
 [JsonSerializable(typeof(Projects.OwnedProjects))]
-[JsonSerializable(typeof(Nudges.NudgeRecord))]
 [JsonSerializable(typeof(Nudges.KpiHistory))]
 [JsonSerializable(typeof(Retros.Retrospective))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

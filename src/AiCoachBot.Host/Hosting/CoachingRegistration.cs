@@ -86,8 +86,9 @@ internal static class CoachingRegistration
     {
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<INudgePoster, ConnectorNudgePoster>();
+        services.AddSingleton(sp => NudgeJobTable.Of(sp.GetRequiredService<IDocumentStore>()));
         services.AddSingleton(sp => new NudgeDispatcher(
-            sp.GetRequiredService<CoachingContent>(), sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<INudgePoster>(),
+            sp.GetRequiredService<CoachingContent>(), sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<INudgeJobs>(), sp.GetRequiredService<INudgePoster>(),
             sp.GetRequiredService<IOptions<NudgeOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NudgeDispatcher>>()));
         services.AddHostedService<NudgeService>();
     }

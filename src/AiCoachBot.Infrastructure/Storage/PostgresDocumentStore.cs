@@ -24,6 +24,8 @@ public sealed partial class PostgresDocumentStore(NpgsqlDataSource source, TimeP
         return new(builder.Build(), time);
     }
 
+    internal NpgsqlDataSource Source => source;
+
     public Task InitializeAsync(CancellationToken cancellationToken) => PostgresMigrations.ApplyAsync(source, cancellationToken);
 
     public async Task<StoredDocument?> ReadAsync(string key, CancellationToken cancellationToken)

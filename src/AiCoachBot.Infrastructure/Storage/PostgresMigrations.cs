@@ -21,6 +21,40 @@ internal static class PostgresMigrations
             updated_at timestamptz NOT NULL
         );
         """,
+        // The weekly cards' jobs; the records earlier versions kept as documents move in, so no week is posted twice.
+        """
+        CREATE TABLE nudge_jobs (
+            project_id text NOT NULL,
+            week text NOT NULL,
+            state text NOT NULL,
+            due_at timestamptz NOT NULL,
+            late boolean NOT NULL,
+            not_before timestamptz NOT NULL,
+            attempts integer NOT NULL,
+            claimed_by text,
+            lease_until timestamptz,
+            activity_id text,
+            conversation_id text,
+            sent_at timestamptz,
+            problem text,
+            reminder_claimed_at timestamptz,
+            reminder_sent_at timestamptz,
+            version bigint NOT NULL,
+            PRIMARY KEY (project_id, week)
+        );
+        CREATE INDEX nudge_jobs_pending ON nudge_jobs (not_before) WHERE state = 'pending';
+        CREATE INDEX nudge_jobs_leased ON nudge_jobs (lease_until) WHERE state IN ('claimed', 'sending');
+        INSERT INTO nudge_jobs
+        SELECT json ->> 'projectId', json ->> 'week',
+               CASE json ->> 'state' WHEN 'Retry' THEN 'pending' WHEN 'Claimed' THEN 'unknown' ELSE lower(json ->> 'state') END,
+               (json ->> 'dueAt')::timestamptz, coalesce((json ->> 'late')::boolean, false),
+               coalesce(json ->> 'nextAttemptAt', json ->> 'dueAt')::timestamptz,
+               coalesce((json ->> 'attempts')::integer, 0), json ->> 'claimedBy', NULL, json ->> 'activityId', json ->> 'conversationId',
+               (json ->> 'sentAt')::timestamptz, json ->> 'problem', (json ->> 'reminderClaimedAt')::timestamptz, (json ->> 'reminderSentAt')::timestamptz,
+               0
+        FROM documents WHERE key LIKE 'nudge/%';
+        DELETE FROM documents WHERE key LIKE 'nudge/%';
+        """,
     ];
 
     public static async Task ApplyAsync(NpgsqlDataSource source, CancellationToken cancellationToken)

@@ -95,7 +95,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStoreStartup, IAsyncD
         catch (SqliteException) { return false; }
     }
 
-    private async Task<bool> UnderWriterAsync(Func<SqliteWriter, Task<bool>> write, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on the writing connection, in turn with every other write.</summary>
+    internal async Task<T> OnWriterAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var result = await UnderWriterAsync(writer => work(writer.Connection), cancellationToken);
+        _checkpointer?.NoteWrite();
+        return result;
+    }
+
+    private async Task<T> UnderWriterAsync<T>(Func<SqliteWriter, Task<T>> write, CancellationToken cancellationToken)
     {
         var writer = _writer ?? throw new InvalidOperationException("The store is not initialised: call InitializeAsync at start-up.");
         await _writerGate.WaitAsync(cancellationToken);

@@ -12,6 +12,8 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
     private readonly SqliteCommand _delete = SqliteConnections.Prepared(connection, "DELETE FROM documents WHERE key = $key", "$key");
     private readonly SqliteCommand _deleteIfMatch = SqliteConnections.Prepared(connection, "DELETE FROM documents WHERE key = $key AND etag = $ifMatch", "$key", "$ifMatch");
 
+    public SqliteConnection Connection => connection;
+
     public Task<bool> InsertAsync(string key, string json, string etag, string now, CancellationToken cancellationToken) =>
         RunAsync(_insert, cancellationToken, key, json, etag, now);
 

@@ -171,6 +171,33 @@ public sealed class NudgeTests : BotTest
     }
 
     [Fact]
+    public async Task ACardThatKeepsFailing_IsGivenUpAfterItsTries_ReportedInTheStatus_AndPostedWhenSomeoneAsks()
+    {
+        var channel = TeamChannel();
+        await SendAsync(channel, channel.Submit(SetupTests.Filled("Email triage")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(21));
+        var dispatcher = Bot.Services.GetRequiredService<NudgeDispatcher>();
+        var tries = new NudgeOptions().MaxAttempts;
+        // Each try is five requests from the connector client, all throttled.
+        Connector.FailNext(429, times: 5 * tries, retryAfterSeconds: 0, code: "Throttled");
+
+        for (var i = 0; i < tries + 3; i++)
+        {
+            Assert.Equal(0, await dispatcher.RunOnceAsync(default));
+            _clock.Advance(TimeSpan.FromMinutes(3));
+        }
+        var status = CardReader.Texts((await SayOneAsync(channel, ActivityBuilder.Mention + " kpi status")).Card);
+        var asked = await SayOneAsync(channel, ActivityBuilder.Mention + " nudges now");
+        var after = CardReader.Texts((await SayOneAsync(channel, ActivityBuilder.Mention + " kpi status")).Card);
+
+        Assert.Equal(5 * tries + 1, Connector.Requests.Count(r => r.Method == "POST" && r.Body?["isGroup"] is not null));
+        Assert.Single(Bot.Logs.Entries, e => e.EventId.Id == 6005);
+        Assert.Contains(Bot.En("kpi.status.failed", ("week", "2026-W49"), ("attempts", tries.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("problem", "429 Throttled")), status);
+        Assert.Equal(Bot.En("nudges.now.posted", ("project", "Email triage")), asked.Text);
+        Assert.DoesNotContain(after, t => t.Contains("2026-W49", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARestartInTheMiddleOfASendRun_NeitherDuplicatesNorLoses()
     {
         var first = TeamChannel();

@@ -97,6 +97,42 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
     }
 
     [Fact]
+    public async Task AnInstanceStoppedMidPass_ItsClaimedCardsArePostedByTheOtherAfterTheLease_AndTheCardItWasPostingNever()
+    {
+        var other = StartBot();
+        var channels = Enumerable.Range(1, 10).Select(_ => TeamChannel()).ToList();
+        foreach (var (channel, i) in channels.Select((c, i) => (c, i)))
+            await SendAsync(channel, channel.Submit(SetupTests.Filled($"Project {i + 1}")), replies: 1);
+        _clock.Advance(TimeSpan.FromHours(20.5));
+        var stopping = new CancellationTokenSource();
+        var hanging = new HangingPoster();
+        // Four claimed at once, one post a second: the first hangs in its post, three wait for their turn, then the instance stops.
+        var stopped = new NudgeDispatcher(Bot.Services.GetRequiredService<AiCoachBot.Coaching.Content.CoachingContent>(),
+            Bot.Services.GetRequiredService<AiCoachBot.Coaching.State.IDocumentStore>(), Bot.Services.GetRequiredService<INudgeJobs>(), hanging,
+            new NudgeOptions { InstanceId = "stopped", Concurrency = 4, MaxPostsPerSecond = 1 }, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var pass = stopped.RunOnceAsync(stopping.Token);
+        var hung = await hanging.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass);
+        var survivor = other.Services.GetRequiredService<NudgeDispatcher>();
+
+        var beforeTheLease = await survivor.RunOnceAsync(default);
+        _clock.Advance(new NudgeOptions().ClaimLease);
+        var afterTheLease = await survivor.RunOnceAsync(default);
+        await survivor.RunOnceAsync(default);
+
+        var posts = Connector.Requests.Where(r => r.Method == "POST" && r.Body?["isGroup"] is not null && r.Delivered).ToList();
+        Assert.Equal((6, 3), (beforeTheLease, afterTheLease));
+        Assert.Equal(9, posts.Select(p => p.ConversationId).Distinct().Count());
+        Assert.DoesNotContain(posts, p => p.Body!.ToJsonString().Contains(hung, StringComparison.Ordinal));
+        var jobs = Bot.Services.GetRequiredService<INudgeJobs>();
+        var projectIds = await new AiCoachBot.Coaching.Projects.ProjectStore(Bot.Services.GetRequiredService<AiCoachBot.Coaching.State.IDocumentStore>(), _clock).NudgedProjectIdsAsync(default);
+        var states = await Task.WhenAll(projectIds.Select(id => jobs.FindAsync(id, "2026-W49", default)));
+        Assert.Equal(9, states.Count(j => j!.State == NudgeState.Sent));
+        Assert.Equal(NudgeState.Unknown, Assert.Single(states, j => j!.State != NudgeState.Sent)!.State);
+    }
+
+    [Fact]
     public async Task ThePrivacyTexts_SayTheDataIsInTheOrganisationsPostgreSqlDatabase()
     {
         var page = await Bot.Http.GetStringAsync("/privacy");
@@ -134,5 +170,21 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
             app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AiCoachBot.Infrastructure.Storage.StorageOptions>>().Value);
 
         Assert.Contains(expected, error.Message);
+    }
+
+    /// <summary>A post that never returns, as in an instance that stops while Teams is being called.</summary>
+    private sealed class HangingPoster : INudgePoster
+    {
+        public TaskCompletionSource<string> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<PostOutcome> PostAsync(ChannelReference channel, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult(channel.ChannelId);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+
+        public Task<PostOutcome> ReplyAsync(ChannelReference channel, string threadId, string text, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("no reminder is due in this test");
     }
 }

@@ -1,8 +1,11 @@
 // Benchmark of the weekly nudges: N projects set up in N team channels (through the bot's own set-up card),
 // all due at the same minute, posted through ../shared/bench/connector.mjs with Teams-like rate limits and a
 // global cap. Reports lost, duplicated, the achieved post rate against the cap, and the 429s met.
+// With --instances 2 and --postgres, several bot processes share one PostgreSQL database: the set-ups are spread
+// over them and each posts up to its share of the cap.
 //
 //   node benchmarks/nudges.mjs [--projects 2000] [--global-rps 50] [--bot-port 41090] [--connector-port 41091]
+//                              [--instances 1] [--postgres <Npgsql connection string>] [--lead 120]
 // The bot must be built first (benchmarks/nudges.sh does both).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: {
   projects: { type: 'string', default: '2000' }, 'global-rps': { type: 'string', default: '50' },
   'bot-port': { type: 'string', default: '41090' }, 'connector-port': { type: 'string', default: '41091' },
-  'seed-concurrency': { type: 'string', default: '8' }, bench: { type: 'string', default: join(root, '..', 'shared', 'bench') },
+  'seed-concurrency': { type: 'string', default: '8' }, instances: { type: 'string', default: '1' }, postgres: { type: 'string' },
+  lead: { type: 'string', default: '120' }, bench: { type: 'string', default: join(root, '..', 'shared', 'bench') },
   out: { type: 'string' },
 } });
 const projects = Number(values.projects);
@@ -25,23 +29,29 @@ const { createConnector, TEAMS_LIMITS } = await import(pathToFileURL(join(values
 const connector = createConnector({ port: Number(values['connector-port']), rateLimit: TEAMS_LIMITS, globalRps: rps, maxRecords: 500000 });
 const serviceUrl = (await connector.listen()).replace(/\/?$/, '/');
 const data = mkdtempSync(join(tmpdir(), 'aicoachbot-nudges-'));
-const botUrl = `http://127.0.0.1:${values['bot-port']}`;
-const bot = spawn('dotnet', [join(root, 'src/AiCoachBot.Host/bin/Release/net10.0/AiCoachBot.Host.dll'), '--urls', botUrl], {
-  env: { ...process.env, Storage__DataDirectory: data, Nudges__TickInterval: '00:00:02', Nudges__MaxPostsPerSecond: String(rps),
-    Logging__LogLevel__Default: 'Warning' },
+const instances = Number(values.instances);
+const shared = values.postgres
+  ? { Storage__PostgresConnectionString: values.postgres, Retros__PseudonymKey: Buffer.alloc(32, 7).toString('base64') }
+  : {};
+const botUrls = Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${Number(values['bot-port']) + i}`);
+const bots = botUrls.map((url, i) => spawn('dotnet', [join(root, 'src/AiCoachBot.Host/bin/Release/net10.0/AiCoachBot.Host.dll'), '--urls', url], {
+  env: { ...process.env, ...shared, Storage__DataDirectory: data, Nudges__TickInterval: '00:00:02', Nudges__MaxPostsPerSecond: String(rps / instances),
+    Nudges__InstanceId: `bench-${i}`, Logging__LogLevel__Default: 'Warning' },
   stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => { try { bot.kill('SIGTERM'); } catch { } };
+}));
+const stop = () => { for (const bot of bots) { try { bot.kill('SIGTERM'); } catch { } } };
 process.on('exit', stop);
 
-for (let i = 0; ; i++) {
-  try { if ((await fetch(`${botUrl}/healthz`)).ok) break; } catch { }
-  if (i > 300) throw new Error('the bot did not start');
-  await new Promise((r) => setTimeout(r, 100));
+for (const url of botUrls) {
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { }
+    if (i > 300) throw new Error(`the bot at ${url} did not start`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
-// Due two minutes after the set-up starts (UTC), on today's weekday: every project at the same minute.
-const due = new Date(Date.now() + 2 * 60_000 + (60_000 - (Date.now() % 60_000)));
+// Due --lead seconds after the set-up starts (UTC, rounded up to the minute), on that day: every project at the same minute.
+const due = new Date(Date.now() + Number(values.lead) * 1000 + (60_000 - (Date.now() % 60_000)));
 const day = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][due.getUTCDay()];
 const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
 
@@ -63,7 +73,7 @@ async function seed() {
         'kpi1.method': 'CRM report', 'kpi1.owner': 'Ops', day, time, timeZone: 'UTC', language: 'en',
       },
     };
-    const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${botUrls[n % instances]}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     if (res.status !== 200) throw new Error(`set-up ${n}: HTTP ${res.status}`);
   }
 }
@@ -108,7 +118,7 @@ times.sort((a, b) => a - b);
 const spanSeconds = times.length > 1 ? (times[times.length - 1] - times[0]) / 1000 : NaN;
 const achieved = projects > 1 ? (posted - 1) / spanSeconds : NaN;
 const result = {
-  projects, globalRps: rps, posted, lost, duplicated, spanSeconds: Number(spanSeconds.toFixed(1)),
+  projects, instances, store: values.postgres ? 'postgresql' : 'sqlite', globalRps: rps, posted, lost, duplicated, spanSeconds: Number(spanSeconds.toFixed(1)),
   achievedPerSecond: Number(achieved.toFixed(1)), shareOfLimit: Number((achieved / rps).toFixed(3)),
   throttled429WhilePosting: stats.throttled429 - throttledBefore, throttled429WhileSeeding: throttledBefore, seedSeconds: Number(seedSeconds.toFixed(1)),
 };

@@ -197,6 +197,17 @@ public sealed class NudgeTests : BotTest
         Assert.DoesNotContain(after, t => t.Contains("2026-W49", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("08:59:30.5", 29.5)]
+    [InlineData("09:00:00", 60)]
+    [InlineData("09:00:00.001", 59.999)]
+    public void Passes_FallOnTheClocksMarks_SoEveryInstanceStartsOnADueCardAtOnce(string at, double secondsToWait)
+    {
+        var now = new DateTimeOffset(DateOnly.FromDateTime(new DateTime(2026, 11, 30)), TimeOnly.Parse(at, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+        Assert.Equal(TimeSpan.FromSeconds(secondsToWait), AiCoachBot.Host.Nudges.NudgeService.UntilNextTick(TimeSpan.FromMinutes(1), now));
+    }
+
     [Fact]
     public async Task ARestartInTheMiddleOfASendRun_NeitherDuplicatesNorLoses()
     {

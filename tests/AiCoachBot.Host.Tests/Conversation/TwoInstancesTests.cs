@@ -130,6 +130,9 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
         var states = await Task.WhenAll(projectIds.Select(id => jobs.FindAsync(id, "2026-W49", default)));
         Assert.Equal(9, states.Count(j => j!.State == NudgeState.Sent));
         Assert.Equal(NudgeState.Unknown, Assert.Single(states, j => j!.State != NudgeState.Sent)!.State);
+        var interrupted = channels.Single(c => c.Message("x")["channelData"]!["channel"]!["id"]!.GetValue<string>() == hung);
+        var status = CardReader.Texts((await SayOneAsync(interrupted, ActivityBuilder.Mention + " kpi status", other)).Card);
+        Assert.Contains(Bot.En("kpi.status.unknown", ("week", "2026-W49")), status);
     }
 
     [Fact]

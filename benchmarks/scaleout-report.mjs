@@ -18,7 +18,7 @@ const load = Object.fromEntries(Object.keys(setups).map((name) => {
   return [name, {
     runs: runs.length, errors: runs.reduce((n, r) => n + r.errors, 0), throughput: median(runs.map((r) => r.throughput)),
     p50: median(runs.map((r) => r.latencyMs.p50)), p99: median(runs.map((r) => r.latencyMs.p99)),
-    postgresCpuMsPerTurn: name === 'sqlite' ? null : +median(cpu).toFixed(3),
+    postgresCpuMsPerTurn: cpu.length === 0 || name === 'sqlite' ? null : +median(cpu).toFixed(3),
   }];
 }));
 const ratio = (a, b) => +(load[a].throughput / load[b].throughput).toFixed(2);

@@ -1,6 +1,7 @@
 // AiCoachBot on Azure: one user-assigned managed identity that is both the bot's identity and the app's identity,
 // an App Service on Linux (.NET 10) hosting the bot, the Azure Bot registration connected to Teams, Azure OpenAI,
-// Key Vault, storage for the scale-out work, and Log Analytics + Application Insights.
+// Key Vault, a storage account, Log Analytics + Application Insights, and with scaleOut an Azure Database for
+// PostgreSQL flexible server that several instances share.
 // Deployed by the Microsoft 365 Agents Toolkit (m365agents.yml, arm/deploy) into a resource group; the outputs in
 // capitals are written to the Toolkit's env/.env.<environment> file and fill the Teams manifest.
 // No secret is created or passed here. After the first provision, the operator sets the pseudonym key once:
@@ -57,6 +58,14 @@ param openAiModelVersion string = '2024-07-18'
 @description('Capacity of the GlobalStandard deployment, in thousands of tokens per minute.')
 @minValue(1)
 param openAiCapacity int = 20
+
+@description('Several instances: an Azure Database for PostgreSQL flexible server (Entra sign-in only) holds the state instead of the embedded SQLite file, and the App Service plan runs instanceCount instances.')
+param scaleOut bool = false
+
+@description('Instances of the web app with scaleOut (one without it: SQLite is one instance\'s file). B1 allows up to 3.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
 
 var tags = {
   application: 'AiCoachBot'
@@ -122,6 +131,18 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module postgres 'modules/postgres.bicep' = if (scaleOut) {
+  name: 'aicoachbot-postgres'
+  params: {
+    serverName: '${baseName}-pg'
+    location: location
+    identityName: identity.outputs.name
+    principalId: identity.outputs.principalId
+    tenantId: tenantId
+    tags: tags
+  }
+}
+
 // Takes the vault's name from the keyvault module's output, so the app is created only once its identity may
 // read secrets and the Key Vault reference can resolve as soon as the secret exists.
 module webApp 'modules/webapp.bicep' = {
@@ -137,6 +158,9 @@ module webApp 'modules/webapp.bicep' = {
     keyVaultName: keyVault.outputs.name
     openAiEndpoint: openAi.outputs.v1Endpoint
     openAiDeploymentName: openAi.outputs.deploymentName
+    postgresHost: scaleOut ? postgres.outputs.host : ''
+    postgresDatabase: scaleOut ? postgres.outputs.databaseName : ''
+    instanceCount: scaleOut ? instanceCount : 1
     tags: tags
   }
 }

@@ -1,5 +1,6 @@
-// Storage for the scale-out work: a blob container and a queue, reached only with Entra ID (shared keys off).
-// The app reads no storage setting yet; the identity already holds the data roles it will need.
+// A storage account with a blob container and a queue, reached only with Entra ID (shared keys off). The app reads no
+// storage setting yet: several instances share their state in PostgreSQL (postgres.bicep); the identity holds the data
+// roles should a feature need blobs or queues.
 
 @description('Name of the storage account: 3-24 lowercase letters and digits, globally unique.')
 @minLength(3)

@@ -44,11 +44,37 @@ param openAiEndpoint string
 @description('Azure OpenAI deployment name, sent as the model.')
 param openAiDeploymentName string
 
+@description('Host of the Azure Database for PostgreSQL server that holds the state; empty = the embedded SQLite file in /home/data.')
+param postgresHost string = ''
+
+@description('Database on that server.')
+param postgresDatabase string = ''
+
+@description('Instances of the web app: more than one needs postgresHost.')
+@minValue(1)
+param instanceCount int = 1
+
 @description('Tags applied to the plan and the web app.')
 param tags object = {}
 
 // Created once by the operator: az keyvault secret set --vault-name <vault> --name retro-pseudonym-key ...
 var pseudonymKeySecretName = 'retro-pseudonym-key'
+
+// With a PostgreSQL server, the app signs in as its managed identity (the role has the identity's name): no password.
+var postgresSettings = empty(postgresHost) ? [] : [
+  {
+    name: 'Storage__PostgresConnectionString'
+    value: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};SSL Mode=Require'
+  }
+  {
+    name: 'Storage__PostgresEntraAuthentication'
+    value: 'true'
+  }
+  {
+    name: 'Storage__PostgresManagedIdentityClientId'
+    value: identity.properties.clientId
+  }
+]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -69,6 +95,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: empty(postgresHost) ? 1 : instanceCount
   }
   properties: {
     reserved: true
@@ -100,7 +127,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      appSettings: concat([
         {
           name: 'MicrosoftAppId'
           value: identity.properties.clientId
@@ -149,7 +176,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE'
           value: 'true'
         }
-      ]
+      ], postgresSettings)
     }
   }
 }

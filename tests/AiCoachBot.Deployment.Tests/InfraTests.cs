@@ -33,6 +33,22 @@ public sealed partial class InfraTests
     }
 
     [Fact]
+    public void ScaleOut_PutsTheStateInPostgreSqlWithEntraSignIn_AndOnlyThenRunsSeveralInstances()
+    {
+        var main = File.ReadAllText(Repository.Path("infra", "main.bicep"));
+        var postgres = File.ReadAllText(Repository.Path("infra", "modules", "postgres.bicep"));
+        var webapp = File.ReadAllText(Repository.Path("infra", "modules", "webapp.bicep"));
+
+        Assert.Equal(["Storage__PostgresConnectionString", "Storage__PostgresEntraAuthentication", "Storage__PostgresManagedIdentityClientId"], ScaleOutSettings());
+        Assert.Contains("module postgres 'modules/postgres.bicep' = if (scaleOut)", main);
+        Assert.Contains("instanceCount: scaleOut ? instanceCount : 1", main);
+        Assert.Contains("capacity: empty(postgresHost) ? 1 : instanceCount", webapp);
+        Assert.Matches(@"activeDirectoryAuth: 'Enabled'\s*\n\s*passwordAuth: 'Disabled'", postgres);
+        Assert.Contains("Microsoft.DBforPostgreSQL/flexibleServers/administrators", postgres);
+        Assert.DoesNotContain("administratorLoginPassword", postgres);
+    }
+
+    [Fact]
     public void EverySectionTheAppBinds_IsKnownToTheSettingsCheck()
     {
         var bound = Directory.EnumerateFiles(Repository.Path("src"), "*.cs", SearchOption.AllDirectories)
@@ -99,11 +115,18 @@ public sealed partial class InfraTests
                 File.Exists(Repository.Path(source.TrimEnd('/'))) || Directory.Exists(Repository.Path(source.TrimEnd('/'))), $"the Dockerfile copies {source}, which does not exist")));
     }
 
-    private static List<string> AppSettings()
+    /// <summary>The settings the web app always gets, then those it gets with a PostgreSQL server (scale-out).</summary>
+    private static List<string> AppSettings() => [.. Settings("appSettings: concat([", "\n      ]"), .. ScaleOutSettings()];
+
+    private static List<string> ScaleOutSettings() => Settings("var postgresSettings", "\n]");
+
+    private static List<string> Settings(string from, string to)
     {
         var webapp = File.ReadAllText(Repository.Path("infra", "modules", "webapp.bicep"));
-        var block = webapp[webapp.IndexOf("appSettings:", StringComparison.Ordinal)..];
-        block = block[..(block.IndexOf("\n      ]", StringComparison.Ordinal) is var end and > 0 ? end : block.Length)];
+        var start = webapp.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"webapp.bicep has no '{from}'");
+        var block = webapp[start..];
+        block = block[..(block.IndexOf(to, StringComparison.Ordinal) is var end and > 0 ? end : block.Length)];
         return SettingName().Matches(block).Select(m => m.Groups[1].Value).ToList();
     }
 

@@ -145,6 +145,10 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
           value: 'http://0.0.0.0:8080'
         }
         {
+          name: 'Tenants__Allowed__0'
+          value: tenantId
+        }
+        {
           name: 'Storage__DataDirectory'
           value: '/home/data'
         }

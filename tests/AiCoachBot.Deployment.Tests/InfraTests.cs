@@ -14,7 +14,7 @@ public sealed partial class InfraTests
     private static readonly string[] RequiredInProduction =
     [
         "MicrosoftAppId", "MicrosoftAppType", "MicrosoftAppTenantId", "Urls", "Storage__DataDirectory",
-        "Coach__Model__Endpoint", "Coach__Model__Model", "Coach__Model__ManagedIdentityClientId", "Retros__PseudonymKey",
+        "Coach__Model__Endpoint", "Coach__Model__Model", "Coach__Model__ManagedIdentityClientId", "Retros__PseudonymKey", "Tenants__Allowed__0",
     ];
 
     /// <summary>Settings App Service itself reads (its monitoring agent and its storage), not the app.</summary>
@@ -138,7 +138,11 @@ public sealed partial class InfraTests
         {
             var prefix = section.Length == 0 ? "" : section.Replace(":", "__", StringComparison.Ordinal) + "__";
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
                 names.Add(prefix + property.Name);
+                // A list is set item by item in the environment: Section__List__0.
+                if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>)) names.Add(prefix + property.Name + "__0");
+            }
         }
         return names;
     }

@@ -132,6 +132,36 @@ public abstract class DocumentStoreContract
     });
 
     /// <summary>The same JSON value: a store may give its own spacing (PostgreSQL's jsonb does).</summary>
+    [Fact]
+    public async Task AListing_GivesEveryDocumentUnderAPrefix_InKeyOrder_AcrossPages_AndNothingElse()
+    {
+        var store = await OpenAsync();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var keys = Enumerable.Range(0, 450).Select(i => $"session/t1/conv-{i:D3}/u").ToList();
+        foreach (var key in keys) await store.WriteAsync(key, $$"""{"n":"{{key}}"}""", null, None);
+        // Neighbours that a careless prefix match would take: a longer segment, a LIKE wildcard, another tenant.
+        foreach (var other in new[] { "session/t10/conv/u", "session/t1", "sessionX/t1/conv/u", "session_t1/conv/u", "session/t2/conv/u" })
+            await store.WriteAsync(other, "{}", null, None);
+        await store.WriteAsync("session/t1/é/u", "{}", null, None);
+
+        var listed = await ToListAsync(store.ListAsync("session/t1/", None));
+
+        Assert.Equal([.. keys, "session/t1/é/u"], listed.Select(d => d.Key));
+        Assert.All(listed, d => Assert.InRange(d.UpdatedAt, before, DateTimeOffset.UtcNow.AddSeconds(1)));
+        var first = listed[0];
+        Assert.Equal((await store.ReadAsync(first.Key, None))!.ETag, first.ETag);
+        AssertSameJson($$"""{"n":"{{first.Key}}"}""", first.Json);
+        Assert.Empty(await ToListAsync(store.ListAsync("session/t1%", None)));
+        Assert.Single(await ToListAsync(store.ListAsync("session_t1/", None)));
+    }
+
+    private static async Task<List<ListedDocument>> ToListAsync(IAsyncEnumerable<ListedDocument> documents)
+    {
+        var list = new List<ListedDocument>();
+        await foreach (var document in documents) list.Add(document);
+        return list;
+    }
+
     protected static void AssertSameJson(string expected, string actual) =>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"expected {expected}, got {actual}");
 }

@@ -29,7 +29,7 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
         await using var connection = new NpgsqlConnection(_database);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations;", connection);
-        Assert.Equal(2L, await count.ExecuteScalarAsync());
+        Assert.Equal(3L, await count.ExecuteScalarAsync());
     }
 
     [Fact]

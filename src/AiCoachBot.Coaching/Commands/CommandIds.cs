@@ -4,6 +4,8 @@ public static class CommandIds
 {
     public const string Help = "help";
     public const string Privacy = "privacy";
+    public const string MyData = "my-data";
+    public const string ForgetMe = "forget-me";
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string Restart = "restart";
@@ -52,9 +54,13 @@ public static class CommandIds
     public const string RetroReopen = "retro.reopen";
     public const string RetroDelete = "retro.delete";
     public const string RetroDeleteConfirmed = "retro.delete.confirmed";
+    /// <summary>The "my data" card's buttons and the "forget me" confirmation's.</summary>
+    public const string MyDataExport = "my-data.export";
+    public const string ForgetMeConfirmed = "forget-me.confirmed";
+    public const string ForgetMeKept = "forget-me.kept";
     /// <summary>Sent by "Mark done" beside an action, on the weekly card or the actions list.</summary>
     public const string ActionDone = "action.done";
 
-    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors,
+    public static IReadOnlyList<string> Required { get; } = [Help, Privacy, MyData, ForgetMe, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors,
         Retro, RetroCloseTyped, RetroReopenTyped, RetroDeleteTyped, RetroExport, Actions];
 }

@@ -32,6 +32,7 @@ public static partial class TextKeys
     public const string UnknownCardAction = "card.unknownAction";
     public const string ActionDone = "card.actionDone";
     public const string TurnFailed = "error.turnFailed";
+    public const string TenantRefused = "tenant.refused";
     public const string Yes = "answer.yes";
     public const string No = "answer.no";
     public const string StorageEmbedded = "privacy.storage.sqlite";

@@ -41,6 +41,7 @@ public sealed partial class CoachingService
     private readonly RetroTurns _retros;
     private readonly RetroClosingTurns _retroClosing;
     private readonly ActionTurns _actions;
+    private readonly PrivacyTurns _privacy;
     private readonly bool _modelConfigured;
     private readonly StorageDescription _storage;
 
@@ -74,11 +75,13 @@ public sealed partial class CoachingService
         _explain = new ExplainTurns(content, answerer, projects, _coach, _replies, time);
         _setup = new SetupTurns(content, projects, _replies, time, nudges);
         _kpis = new KpiTurns(content, store, projects, _replies, time, nudges?.Jobs);
-        var desk = new RetroDesk(content, store, projects, _replies, time, pseudonymKey ?? Retros.PseudonymKey.Random());
+        var key = pseudonymKey ?? Retros.PseudonymKey.Random();
+        var desk = new RetroDesk(content, store, projects, _replies, time, key);
         _retros = new RetroTurns(content, projects, _replies, desk, poster);
         _retroClosing = new RetroClosingTurns(content, projects, _replies, desk, _retros,
             new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), _coach.KnownNamesAsync, members);
         _actions = new ActionTurns(content, store, projects, _replies, time, nudges?.Jobs);
+        _privacy = new PrivacyTurns(content, new Privacy.PersonalDataFinder(store), new Privacy.PersonalDataEraser(store, key, time), _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>
@@ -159,6 +162,9 @@ public sealed partial class CoachingService
         if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
         if (command == CommandIds.ActionDone) return _actions.DoneAsync(turn, data, cancellationToken);
+        if (command == CommandIds.MyDataExport) return _privacy.ExportAsync(turn, cancellationToken);
+        if (command == CommandIds.ForgetMeConfirmed) return _privacy.ForgetAsync(turn, cancellationToken);
+        if (command == CommandIds.ForgetMeKept) return Task.FromResult(_privacy.Kept(turn));
         if (RetroButton(command, turn, data, cancellationToken) is { } retro) return retro;
         if (command is not null && _content.Commands.Commands.Any(k => k.Id == command))
         {
@@ -182,9 +188,9 @@ public sealed partial class CoachingService
 
     /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
     public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
-        reference[Retros.RetroCardParts.RetroField] is not null
-            ? _retroClosing.DocumentAgainAsync(turn, reference, cancellationToken)
-            : _projects.DocumentAgainAsync(turn, reference, cancellationToken);
+        reference[PrivacyTurns.ExportReference] is not null ? _privacy.DocumentAgainAsync(turn, cancellationToken)
+        : reference[Retros.RetroCardParts.RetroField] is not null ? _retroClosing.DocumentAgainAsync(turn, reference, cancellationToken)
+        : _projects.DocumentAgainAsync(turn, reference, cancellationToken);
 
     private Task<TurnResult> RunCommandAsync(UserTurn turn, string command, string? argument, string? projectId, CancellationToken cancellationToken)
     {
@@ -197,6 +203,8 @@ public sealed partial class CoachingService
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured, _storage))),
+            CommandIds.MyData => _privacy.MyDataAsync(turn, cancellationToken),
+            CommandIds.ForgetMe => Task.FromResult(_privacy.AskToForget(turn)),
             CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),
             CommandIds.Setup => _setup.OpenAsync(turn, cancellationToken),
             CommandIds.NudgesPause => _setup.SetPausedAsync(turn, paused: true, cancellationToken),

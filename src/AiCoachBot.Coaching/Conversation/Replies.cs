@@ -32,6 +32,7 @@ public sealed class Replies(CoachingContent content)
         {
             ["storage"] = content.Strings.Get(language, storage.TextKey),
             ["model"] = content.Strings.Get(language, modelConfigured ? TextKeys.PrivacyModelConfigured : TextKeys.PrivacyModelNone),
+            ["days"] = storage.Days,
         }));
 
     public OutgoingMessage Help(Language language)

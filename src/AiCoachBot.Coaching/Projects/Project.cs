@@ -36,7 +36,8 @@ public sealed record Project(
     IReadOnlyList<DiagnosisRecord>? Diagnoses = null,
     IReadOnlyList<ProjectAction>? Actions = null,
     Nudges.ProjectChannel? Channel = null,
-    IReadOnlyList<Retros.RetroEntry>? Retros = null)
+    IReadOnlyList<Retros.RetroEntry>? Retros = null,
+    DateTimeOffset? ArchivedAt = null)
 {
     [JsonIgnore]
     public AssessmentRecord? LastAssessment => Assessments.Count == 0 ? null : Assessments[^1];

@@ -225,7 +225,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
             ? new ProjectLookup(LookupStatus.Found, project) : lookup;
     }
 
-    private Task RememberOwnerAsync(string tenantId, string userId, string projectId, CancellationToken cancellationToken) =>
+    public Task RememberOwnerAsync(string tenantId, string userId, string projectId, CancellationToken cancellationToken) =>
         store.UpdateAsync(OwnedKey(tenantId, userId), CoachingJsonContext.Default.OwnedProjects, index =>
             index?.ProjectIds.Contains(projectId) == true
                 ? Change<OwnedProjects, bool>.Keep(false)

@@ -14,11 +14,19 @@ public interface IDocumentStore
     /// <returns>False when there was nothing to delete.</returns>
     Task<bool> DeleteAsync(string key, string? ifMatch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The documents whose key starts with <paramref name="prefix"/>, in ordinal key order, with when each was last written,
+    /// read a page at a time: a document written during the listing may or may not be in it.
+    /// </summary>
+    IAsyncEnumerable<ListedDocument> ListAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>Readiness: can the store be read right now?</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }
 
 public sealed record StoredDocument(string Json, string ETag);
+
+public sealed record ListedDocument(string Key, string Json, string ETag, DateTimeOffset UpdatedAt);
 
 public sealed class ConcurrencyConflictException(string key)
     : Exception($"Document '{key}' was changed by someone else since it was read.")

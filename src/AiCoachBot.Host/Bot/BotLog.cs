@@ -19,4 +19,7 @@ internal static partial class BotLog
 
     [LoggerMessage(2006, LogLevel.Warning, "Work left for after a turn's answer failed")]
     public static partial void LaterWorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5310, Level = LogLevel.Information, Message = "A {ActivityType} activity from a tenant not in Tenants:Allowed was refused; nothing was stored")]
+    public static partial void TenantRefused(ILogger logger, string? activityType);
 }

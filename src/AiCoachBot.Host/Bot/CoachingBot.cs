@@ -1,15 +1,36 @@
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Content;
 using AiCoachBot.Coaching.Conversation;
+using AiCoachBot.Host.Hosting;
 using AiCoachBot.Protocol.Connector;
+using Microsoft.Extensions.Options;
 using AiCoachBot.Protocol.Hosting;
 using AiCoachBot.Protocol.Schema;
 
 namespace AiCoachBot.Host.Bot;
 
 /// <summary>Connects the Teams protocol to the coach: activity in, coaching decision, replies out.</summary>
-public sealed class CoachingBot(CoachingService coach, ExportDelivery exports, IConnectorClient connector, LaterWorkQueue later, ILogger<CoachingBot> logger) : ActivityHandler
+public sealed class CoachingBot(
+    CoachingService coach, ExportDelivery exports, IConnectorClient connector, LaterWorkQueue later, IOptions<TenantOptions> tenants, ILogger<CoachingBot> logger) : ActivityHandler
 {
+    protected override bool Admits(Activity activity) => tenants.Value.Admits(activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id);
+
+    /// <summary>Another organisation's activity: a polite answer where one is expected, and nothing stored.</summary>
+    protected override async Task<InvokeResponse?> OnRefusedAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        BotLog.TenantRefused(logger, activity.Type);
+        var refusal = coach.Text(ActivityMapping.Locale(activity), TextKeys.TenantRefused);
+        if (activity.Type == ActivityTypes.Invoke)
+            return activity.Name == AdaptiveCardActionInvoke ? InvokeResponse.Of(AdaptiveCardInvokeResponse.Message(refusal)) : InvokeResponse.Empty;
+        if (activity.Type == ActivityTypes.Message || (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m?.Id == activity.Recipient?.Id) == true))
+        {
+            try { await turn.SendAsync(Activity.Message(refusal), cancellationToken); }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException) { BotLog.ApologyFailed(logger, ex); }
+        }
+        return null;
+    }
+
     protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var value = turn.Activity.Value as JsonObject;

@@ -6,6 +6,8 @@ using AiCoachBot.Coaching.Nudges;
 using AiCoachBot.Coaching.Retros;
 using AiCoachBot.Host.Bot;
 using AiCoachBot.Host.Nudges;
+using AiCoachBot.Host.Privacy;
+using AiCoachBot.Coaching.Privacy;
 using AiCoachBot.Infrastructure.Llm;
 using AiCoachBot.Infrastructure.Storage;
 using AiCoachBot.Protocol;
@@ -34,6 +36,7 @@ internal static class CoachingRegistration
         services.AddCoachModel();
         services.AddWeeklyNudges();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ExportDelivery>();
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations()
@@ -52,7 +55,10 @@ internal static class CoachingRegistration
             return new SqliteDocumentStore(Path.Combine(folder, options.DatabaseFileName), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => (IDocumentStore)sp.GetRequiredService<IStoreStartup>());
-        services.AddSingleton(sp => new StorageDescription(sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres));
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new StorageDescription(sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres, sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.RetentionDays));
+        services.AddSingleton(sp => new RetentionPurge(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PrivacyOptions>>().Value));
+        services.AddHostedService<RetentionService>();
         services.AddOptions<RetroOptions>().BindConfiguration(RetroOptions.Section)
             .Validate(o => o.PseudonymKey is null || PseudonymKey.Parse(o.PseudonymKey) is not null,
                 $"Retros:PseudonymKey must be a base64 key of at least {PseudonymKey.MinimumBytes} bytes (for example: openssl rand -base64 32), or left unset to keep one in the data folder.")

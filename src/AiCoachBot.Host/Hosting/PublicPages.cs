@@ -28,6 +28,7 @@ internal static partial class PublicPages
                 {
                     ["storage"] = s.Get(language, storage.TextKey),
                     ["model"] = s.Get(language, model.Model is null ? TextKeys.PrivacyModelNone : TextKeys.PrivacyModelConfigured),
+                    ["days"] = storage.Days,
                 })));
             }
             return Page(content, language, s.Get(language, "privacy.title"), sections);

@@ -63,6 +63,35 @@ public sealed partial class PostgresDocumentStore(NpgsqlDataSource source, TimeP
         return false;
     }
 
+    public async IAsyncEnumerable<ListedDocument> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // In byte order (COLLATE "C", as the key index is), so that a page ends where the next one starts whatever the
+        // database's collation; LIKE with a literal prefix uses that index.
+        var pattern = LikeLiteral().Replace(prefix, @"\$0") + "%";
+        string? after = null;
+        while (true)
+        {
+            await using var command = source.CreateCommand(
+                "SELECT key, json::text, etag, updated_at FROM documents WHERE key LIKE $1 AND ($2::text IS NULL OR key COLLATE \"C\" > $2) ORDER BY key COLLATE \"C\" LIMIT " + ListPageSize + ";");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = pattern });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            var page = new List<ListedDocument>(ListPageSize);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    page.Add(new ListedDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+            foreach (var document in page) yield return document;
+            if (page.Count < ListPageSize) yield break;
+            after = page[^1].Key;
+        }
+    }
+
+    private const int ListPageSize = 200;
+
+    [GeneratedRegex(@"[\\%_]")]
+    private static partial Regex LikeLiteral();
+
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try

@@ -55,6 +55,10 @@ internal static class PostgresMigrations
         FROM documents WHERE key LIKE 'nudge/%';
         DELETE FROM documents WHERE key LIKE 'nudge/%';
         """,
+        // Listings by key prefix (privacy requests, retention) in byte order, whatever the database's collation.
+        """
+        CREATE INDEX documents_key_bytes ON documents (key COLLATE "C");
+        """,
     ];
 
     public static async Task ApplyAsync(NpgsqlDataSource source, CancellationToken cancellationToken)

@@ -85,6 +85,33 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStoreStartup, IAsyncD
         return false;
     }
 
+    public async IAsyncEnumerable<ListedDocument> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Keys compare as UTF-8 bytes: every key that starts with the prefix sorts between it and the prefix followed by
+        // the highest code point.
+        var after = prefix;
+        var inclusive = true;
+        while (true)
+        {
+            var page = new List<ListedDocument>(ListPageSize);
+            await using (var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT key, json, etag, updated_at FROM documents WHERE key {(inclusive ? ">=" : ">")} $after AND key < $end ORDER BY key LIMIT {ListPageSize}";
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$end", prefix + char.ConvertFromUtf32(0x10FFFF));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    page.Add(new ListedDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            foreach (var document in page) yield return document;
+            if (page.Count < ListPageSize) yield break;
+            (after, inclusive) = (page[^1].Key, false);
+        }
+    }
+
+    private const int ListPageSize = 200;
+
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try

@@ -15,6 +15,7 @@ public abstract class ActivityHandler
     public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (!Admits(activity)) return await OnRefusedAsync(turn, cancellationToken);
         switch (activity.Type)
         {
             case ActivityTypes.Message:
@@ -45,6 +46,13 @@ public abstract class ActivityHandler
         Task.FromResult<InvokeResponse?>(turn.Activity.Type == ActivityTypes.Invoke
             ? InvokeErrors.Error(500, "InternalError", "Something went wrong.")
             : null);
+
+    /// <summary>Whether this activity may be handled at all (a tenant allow-list, say). The default admits every one.</summary>
+    protected virtual bool Admits(Activity activity) => true;
+
+    /// <summary>An activity <see cref="Admits"/> turned away: nothing of it may be kept. The default answers nothing.</summary>
+    protected virtual Task<InvokeResponse?> OnRefusedAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult<InvokeResponse?>(turn.Activity.Type == ActivityTypes.Invoke ? InvokeResponse.Empty : null);
 
     protected abstract Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken);
 

@@ -7,6 +7,10 @@ namespace AiCoachBot.Coaching.Tests.Support;
 internal sealed class InMemoryDocumentStore : IDocumentStore
 {
     private readonly ConcurrentDictionary<string, StoredDocument> _documents = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _updatedAt = new();
+
+    /// <summary>What a write records as its time (listings report it).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Runs once just before the next write is checked, as if another turn wrote first.</summary>
     public Func<Task>? BeforeNextWrite { get; set; }
@@ -27,6 +31,7 @@ internal sealed class InMemoryDocumentStore : IDocumentStore
             if (ifMatch is null ? exists : !exists || current!.ETag != ifMatch) throw new ConcurrencyConflictException(key);
             var etag = Guid.NewGuid().ToString("N");
             _documents[key] = new StoredDocument(json, etag);
+            _updatedAt[key] = Clock.GetUtcNow();
             Writes++;
             return etag;
         }
@@ -40,6 +45,13 @@ internal sealed class InMemoryDocumentStore : IDocumentStore
             if (ifMatch is not null && current.ETag != ifMatch) throw new ConcurrencyConflictException(key);
             return Task.FromResult(_documents.TryRemove(key, out _));
         }
+    }
+
+    public async IAsyncEnumerable<ListedDocument> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var (key, document) in _documents.Where(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList())
+            yield return new ListedDocument(key, document.Json, document.ETag, _updatedAt.GetValueOrDefault(key));
     }
 
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(true);

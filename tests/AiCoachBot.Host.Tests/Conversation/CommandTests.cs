@@ -146,7 +146,7 @@ public sealed class CommandTests : BotTest
                 Bot.Text(language, "privacy.stored.heading"), Bot.Text(language, "privacy.stored", ("storage", storage)),
                 Bot.Text(language, "privacy.notStored.heading"), Bot.Text(language, "privacy.notStored"),
                 Bot.Text(language, "privacy.sent.heading"), Bot.Text(language, "privacy.sent", ("model", Bot.Text(language, "privacy.model.none"))),
-                Bot.Text(language, "privacy.erase.heading"), Bot.Text(language, "privacy.erase"),
+                Bot.Text(language, "privacy.erase.heading"), Bot.Text(language, "privacy.erase", ("days", "90")),
             ],
             CardReader.Texts(card));
         Assert.Equal("help", CardReader.Action(card, Bot.Text(language, "privacy.button.help"))["data"]!["command"]!.GetValue<string>());

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AiCoachBot.Host.Hosting;
+
+/// <summary>Tenants:* settings: which Microsoft 365 organisations the bot serves.</summary>
+public sealed class TenantOptions : IValidatableObject
+{
+    public const string Section = "Tenants";
+
+    /// <summary>
+    /// The Entra tenant ids (GUIDs) whose activities are handled. Empty: every tenant that reaches the bot. Anyone else gets a
+    /// polite refusal and nothing of theirs is stored.
+    /// </summary>
+    public List<string> Allowed { get; set; } = [];
+
+    public bool Admits(string? tenantId) =>
+        Allowed.Count == 0 || (tenantId is not null && Allowed.Any(t => string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Allowed.Where(t => !Guid.TryParse(t, out _))
+            .Select(t => new ValidationResult($"Tenants:Allowed holds '{t}', which is not a tenant id: each entry must be an Entra tenant id (a GUID, as in the Azure portal's Tenant properties).", [nameof(Allowed)]));
+}

@@ -17,7 +17,7 @@ public sealed class ManifestTests
     private static readonly JsonObject French = Read("fr.json");
 
     /// <summary>The commands left out of every list (each holds at most 12): flow controls and rarer owner actions, all in the help card.</summary>
-    private static readonly string[] NotListed = ["back", "restart", "nudges-pause", "nudges-resume", "retro-reopen", "retro-delete", "forget-me"];
+    private static readonly string[] NotListed = ["back", "restart", "nudges-pause", "nudges-resume", "retro-reopen", "retro-delete", "forget-me", "setup-editors", "portfolio-export", "portfolio-managers"];
 
     /// <summary>Commands that only make sense in a team channel, where the project's set-up lives.</summary>
     private static readonly string[] ChannelOnly = ["setup", "kpi-status", "nudges-now", "kpi-history", "setup-editors", "nudges-pause", "nudges-resume"];

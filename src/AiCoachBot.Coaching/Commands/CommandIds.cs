@@ -29,6 +29,9 @@ public static class CommandIds
     public const string RetroDeleteTyped = "retro-delete";
     public const string RetroExport = "retro-export";
     public const string Actions = "actions";
+    public const string Portfolio = "portfolio";
+    public const string PortfolioExport = "portfolio-export";
+    public const string PortfolioManagers = "portfolio-managers";
 
     /// <summary>Sent by the project form's button, never typed.</summary>
     public const string CreateProject = "project.create";
@@ -58,9 +61,12 @@ public static class CommandIds
     public const string MyDataExport = "my-data.export";
     public const string ForgetMeConfirmed = "forget-me.confirmed";
     public const string ForgetMeKept = "forget-me.kept";
+    /// <summary>The portfolio card's buttons: apply its filters, archive a stale project.</summary>
+    public const string PortfolioFilter = "portfolio.filter";
+    public const string PortfolioArchive = "portfolio.archive";
     /// <summary>Sent by "Mark done" beside an action, on the weekly card or the actions list.</summary>
     public const string ActionDone = "action.done";
 
     public static IReadOnlyList<string> Required { get; } = [Help, Privacy, MyData, ForgetMe, Cancel, Back, Restart, Frame, Projects, Project, Export, Diagnose, Sources, Article, Setup, NudgesPause, NudgesResume, NudgesNow, KpiStatus, KpiHistory, SetupEditors,
-        Retro, RetroCloseTyped, RetroReopenTyped, RetroDeleteTyped, RetroExport, Actions];
+        Retro, RetroCloseTyped, RetroReopenTyped, RetroDeleteTyped, RetroExport, Actions, Portfolio, PortfolioExport, PortfolioManagers];
 }

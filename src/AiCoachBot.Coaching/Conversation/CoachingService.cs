@@ -42,13 +42,15 @@ public sealed partial class CoachingService
     private readonly RetroClosingTurns _retroClosing;
     private readonly ActionTurns _actions;
     private readonly PrivacyTurns _privacy;
+    private readonly PortfolioTurns _portfolio;
     private readonly bool _modelConfigured;
     private readonly StorageDescription _storage;
 
     public CoachingService(
         CoachingContent content, IDocumentStore store, TimeProvider time, IOptions<ContentOptions> options,
         IOptions<CoachOptions>? coachOptions = null, ConfiguredChatModel? chatModel = null, ILogger<CoachingService>? logger = null,
-        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null, Nudges.INudgePoster? poster = null, StorageDescription? storage = null)
+        Nudges.NudgeDispatcher? nudges = null, IChannelMembers? members = null, Retros.PseudonymKey? pseudonymKey = null, Nudges.INudgePoster? poster = null, StorageDescription? storage = null,
+        Portfolio.PortfolioOptions? portfolioOptions = null)
     {
         _content = content;
         _store = store;
@@ -81,6 +83,8 @@ public sealed partial class CoachingService
         _retroClosing = new RetroClosingTurns(content, projects, _replies, desk, _retros,
             new Retros.RetroNarrator(content, chatModel?.Model, budget, settings, time, modelLogger), _coach.KnownNamesAsync, members);
         _actions = new ActionTurns(content, store, projects, _replies, time, nudges?.Jobs);
+        _portfolio = new PortfolioTurns(content, new Portfolio.PortfolioAccess(store, projects, portfolioOptions ?? new Portfolio.PortfolioOptions()),
+            new Portfolio.PortfolioRows(store, time), projects, _replies, time);
         _privacy = new PrivacyTurns(content, new Privacy.PersonalDataFinder(store), new Privacy.PersonalDataEraser(store, key, time), _replies, time);
     }
 
@@ -162,6 +166,8 @@ public sealed partial class CoachingService
         if (command == CommandIds.Explain) return _explain.ExplainAsync(turn, data, cancellationToken);
         if (command == CommandIds.Article) return Task.FromResult(_coach.Article(turn, typed: null, CardValues.Text(data[ArticleCards.ArticleField]) ?? ""));
         if (command == CommandIds.ActionDone) return _actions.DoneAsync(turn, data, cancellationToken);
+        if (command == CommandIds.PortfolioFilter) return _portfolio.ShowAsync(turn, data, cancellationToken);
+        if (command == CommandIds.PortfolioArchive) return _portfolio.ArchiveAsync(turn, data, cancellationToken);
         if (command == CommandIds.MyDataExport) return _privacy.ExportAsync(turn, cancellationToken);
         if (command == CommandIds.ForgetMeConfirmed) return _privacy.ForgetAsync(turn, cancellationToken);
         if (command == CommandIds.ForgetMeKept) return Task.FromResult(_privacy.Kept(turn));
@@ -189,6 +195,7 @@ public sealed partial class CoachingService
     /// <summary>The document of an export the user accepted as a file; null when it is not theirs or no longer exists.</summary>
     public Task<ExportDocument?> ExportAgainAsync(UserTurn turn, JsonObject reference, CancellationToken cancellationToken) =>
         reference[PrivacyTurns.ExportReference] is not null ? _privacy.DocumentAgainAsync(turn, cancellationToken)
+        : reference["portfolio"] is not null ? _portfolio.DocumentAgainAsync(turn, cancellationToken)
         : reference[Retros.RetroCardParts.RetroField] is not null ? _retroClosing.DocumentAgainAsync(turn, reference, cancellationToken)
         : _projects.DocumentAgainAsync(turn, reference, cancellationToken);
 
@@ -203,6 +210,9 @@ public sealed partial class CoachingService
             CommandIds.Project => _projects.ProfileAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Export => _projects.ExportAsync(turn, argument, projectId, cancellationToken),
             CommandIds.Privacy => Task.FromResult(TurnResult.Say(_replies.Privacy(language, _modelConfigured, _storage))),
+            CommandIds.Portfolio => _portfolio.ShowAsync(turn, null, cancellationToken),
+            CommandIds.PortfolioExport => _portfolio.ExportAsync(turn, cancellationToken),
+            CommandIds.PortfolioManagers => _portfolio.NameManagersAsync(turn, cancellationToken),
             CommandIds.MyData => _privacy.MyDataAsync(turn, cancellationToken),
             CommandIds.ForgetMe => Task.FromResult(_privacy.AskToForget(turn)),
             CommandIds.Sources => _coach.SourcesAsync(turn, cancellationToken),

@@ -26,7 +26,7 @@ public static class KpiCsv
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is neutralised so no spreadsheet runs it.</summary>
-    private static string Field(string value)
+    internal static string Field(string value)
     {
         var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;

@@ -40,6 +40,10 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
             if (await ChangeAsync(key, CoachingJsonContext.Default.ConversationRoster, roster => roster with { Names = [.. roster.Names.Where(n => !person.IsNamed(n))] }, cancellationToken) == Outcome.Changed)
                 anonymised++;
 
+        foreach (var key in await KeysAsync($"portfolio-managers/{person.TenantId}/", cancellationToken))
+            if (await ChangeAsync(key, CoachingJsonContext.Default.TeamProgrammeManagers, named => named with { Managers = [.. named.Managers.Where(m => !person.Is(m.Id))] }, cancellationToken) == Outcome.Changed)
+                anonymised++;
+
         var handedOver = 0;
         var archived = 0;
         var tenantProjects = new List<string>();

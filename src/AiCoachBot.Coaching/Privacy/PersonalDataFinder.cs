@@ -24,6 +24,7 @@ public sealed class PersonalDataFinder(IDocumentStore store)
             own.AddRange(await ListAsync($"coach-usage/{tenant}/{id}/", _ => true, cancellationToken));
             own.AddRange(await ListAsync($"projects/{tenant}/person/{id}", d => d.Key.Length == $"projects/{tenant}/person/{id}".Length, cancellationToken));
             own.AddRange(await ListAsync($"owned-projects/{tenant}/{id}", d => d.Key.Length == $"owned-projects/{tenant}/{id}".Length, cancellationToken));
+            own.AddRange(await ListAsync(Portfolio.PortfolioAccess.ManagedKey(tenant, id), d => d.Key == Portfolio.PortfolioAccess.ManagedKey(tenant, id), cancellationToken));
         }
 
         var questions = new List<AnswerRecord>();

@@ -17,4 +17,6 @@ namespace AiCoachBot.Coaching.State;
 [JsonSerializable(typeof(Projects.OwnedProjects))]
 [JsonSerializable(typeof(Nudges.KpiHistory))]
 [JsonSerializable(typeof(Retros.Retrospective))]
+[JsonSerializable(typeof(Portfolio.TeamProgrammeManagers))]
+[JsonSerializable(typeof(Portfolio.ManagedTeams))]
 public sealed partial class CoachingJsonContext : JsonSerializerContext;

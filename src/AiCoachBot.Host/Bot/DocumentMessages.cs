@@ -13,9 +13,9 @@ internal static class DocumentMessages
     public static IEnumerable<Activity> For(ExportDocument document, string? intro = null)
     {
         yield return Markdown(intro ?? document.Intro);
-        // A JSON file shown in the chat: each part in a code block of its own, so that Markdown leaves it as it is.
-        var json = document.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        foreach (var part in Split(document.Markdown)) yield return Markdown(json ? $"```json\n{part}```" : part);
+        // A data file (JSON, CSV) shown in the chat: each part in a code block of its own, so that Markdown leaves it as it is.
+        var extension = Path.GetExtension(document.FileName).TrimStart('.').ToLowerInvariant();
+        foreach (var part in Split(document.Markdown)) yield return Markdown(extension is "md" ? part : $"```{extension}\n{part}```");
     }
 
     /// <summary>Cut between lines, never inside one (a line longer than a part is cut where it must).</summary>

@@ -8,6 +8,7 @@ using AiCoachBot.Host.Bot;
 using AiCoachBot.Host.Nudges;
 using AiCoachBot.Host.Privacy;
 using AiCoachBot.Coaching.Privacy;
+using AiCoachBot.Coaching.Portfolio;
 using AiCoachBot.Infrastructure.Llm;
 using AiCoachBot.Infrastructure.Storage;
 using AiCoachBot.Protocol;
@@ -36,6 +37,8 @@ internal static class CoachingRegistration
         services.AddCoachModel();
         services.AddWeeklyNudges();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddOptions<PortfolioOptions>().BindConfiguration(PortfolioOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PortfolioOptions>>().Value);
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ExportDelivery>();
 

@@ -77,6 +77,25 @@ public sealed class PersonalDataEraserTests
     }
 
     [Fact]
+    public async Task AProjectOfHerOwn_IsArchivedOutOfReach_AndTheAnswersBehindItsAssessmentsAreErased()
+    {
+        var mine = new ProjectOwnership("t1", ProjectOwnerKind.Person, "aad-ada");
+        var projects = new ProjectStore(_store, _clock);
+        var project = (await projects.CreateAsync(mine, "My side project", "", "framing", "aad-ada", default)).Created!;
+        var record = new AssessmentRecord(_clock.GetUtcNow(), 70, "FixGaps", new Dictionary<string, int>(), [], null, [], "run-1");
+        await projects.AddAssessmentAsync(mine, project.Id, record, new Dictionary<string, Flows.Answer>(), default);
+        Assert.Contains(_store.Keys, k => k.StartsWith($"assessment/{project.Id}/", StringComparison.Ordinal));
+
+        var done = await Eraser().EraseAsync(Ada, default);
+
+        Assert.Equal(1, done.Archived);
+        Assert.DoesNotContain(_store.Keys, k => k.StartsWith($"assessment/{project.Id}/", StringComparison.Ordinal) || k.Contains("aad-ada", StringComparison.Ordinal));
+        Assert.Empty(await projects.ListAsync(mine, default));
+        var archived = (await projects.ReadForBotAsync(project.Id, default))!;
+        Assert.Equal(($"{FormerMember.Id}/{project.Id}", FormerMember.Id), (archived.Ownership.OwnerId, archived.CreatedBy));
+    }
+
+    [Fact]
     public async Task AnotherOrganisationsRecords_AreLeftAsTheyAre()
     {
         var elsewhere = await TeamProjectAsync("Email triage", createdBy: "aad-ada", setUpBy: ("aad-ada", "Ada Lovelace"), editors: [], tenant: "t2");

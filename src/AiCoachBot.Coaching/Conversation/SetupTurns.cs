@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Privacy;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Commands;
@@ -102,7 +103,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         var editors = (turn.Mentions ?? []).Where(m => !turn.Ids.Contains(m.Id)).Select(m => new ChannelEditor(m.Id, DisplayName.Of(m.Name))).ToList();
         var (outcome, project) = await projects.SetEditorsAsync(Team(turn), linked.Id, turn.Ids, editors, cancellationToken);
         if (outcome == SetupOutcome.NotAllowed)
-            return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));
+            return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = content.Strings.Shown(turn.Language, setup.SetUpByName) }));
         if (outcome != SetupOutcome.Saved) return Say(turn, "nudges.notSetUp");
         var names = project!.Channel!.Editors.Select(e => MarkdownText.Literal(e.Name)).ToList();
         return TurnResult.Say(replies.Text(turn.Language, names.Count == 0 ? "setup.editors.cleared" : "setup.editors.set",

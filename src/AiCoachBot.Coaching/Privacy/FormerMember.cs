@@ -1,3 +1,6 @@
+using AiCoachBot.Coaching.Content;
+using AiCoachBot.Coaching.Localization;
+
 namespace AiCoachBot.Coaching.Privacy;
 
 /// <summary>Who a record is attributed to once the person behind it asked to be forgotten.</summary>
@@ -5,5 +8,10 @@ public static class FormerMember
 {
     public const string Id = "former-member";
 
+    /// <summary>Stored in place of the name; shown in the reader's language by <see cref="Shown"/>.</summary>
     public const string Name = "a former member";
+
+    /// <summary>A stored name as people read it: a forgotten person's in their language, anyone else's as stored.</summary>
+    public static string Shown(this StringCatalog strings, Language language, string name) =>
+        name == Name ? strings.Get(language, "privacy.formerMember") : name;
 }

@@ -40,6 +40,12 @@ public sealed class PersonalDataFinder(IDocumentStore store)
         var projects = (await ReadAllAsync("project/", CoachingJsonContext.Default.Project, cancellationToken))
             .Select(p => p.Value).Where(p => p.Ownership.TenantId == tenant).ToList();
         var owned = projects.Where(p => Owns(person, p)).ToList();
+        // The answers behind a project of their own are theirs; a team project's answers are the team's and name nobody.
+        foreach (var mine in owned.Where(p => p.Ownership.Kind == ProjectOwnerKind.Person))
+        {
+            own.AddRange(await ListAsync($"assessment/{mine.Id}/", _ => true, cancellationToken));
+            own.AddRange(await ListAsync($"diagnosis/{mine.Id}/", _ => true, cancellationToken));
+        }
         var actions = projects.SelectMany(p => (p.Actions ?? []).Where(a => Concerns(person, a)).Select(a => (p, a))).ToList();
         var kpiValues = new List<(Project, KpiWeek)>();
         foreach (var project in projects)

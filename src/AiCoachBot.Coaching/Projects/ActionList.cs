@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Privacy;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
@@ -23,7 +24,7 @@ public static class ActionList
     {
         var overdue = action.IsOverdue(today);
         var details = new List<string>();
-        if (action.Owner is { } owner) details.Add(MarkdownText.Literal(owner));
+        if (action.Owner is { } owner) details.Add(MarkdownText.Literal(strings.Shown(language, owner)));
         if (action.Due is { } due) details.Add(strings.Format(language, "actions.due", ("date", language.Date(due))));
         if (overdue) details.Add("**" + strings.Get(language, "actions.overdue") + "**");
         var data = new JsonObject { ["command"] = CommandIds.ActionDone, [ProjectCards.ProjectInput] = projectId, [ActionField] = action.Id };

@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Privacy;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Content;
@@ -79,7 +80,7 @@ public sealed class RetroCardParts(CoachingContent content)
         foreach (var action in earlier)
         {
             var status = action.DoneAt is null ? (action.IsOverdue(today) ? "retro.previous.overdue" : "retro.previous.open") : action.Dropped ? "retro.previous.dropped" : "retro.previous.done";
-            body.Add(UserText($"{S.Get(language, status)} · {action.Text}{(action.Owner is { } o ? " · " + o : "")}"));
+            body.Add(UserText($"{S.Get(language, status)} · {action.Text}{(action.Owner is { } o ? " · " + S.Shown(language, o) : "")}"));
         }
     }
 
@@ -108,7 +109,7 @@ public sealed class RetroCardParts(CoachingContent content)
         var text = ItemText(item, language);
         body.Add(UserText("• " + (live ? Clip(text, ShownLength) : text)));
         var meta = new List<string>();
-        if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(author));
+        if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(S.Shown(language, author)));
         if (retro.CountsShown) meta.Add(S.Format(language, "retro.card.votes", ("count", Number(retro.VotesFor(item.Id)))));
         if (item.Pitfalls.Count > 0 && !live) meta.Add(PitfallNames(item, language));
         if (meta.Count > 0) body.Add(Text(string.Join(" · ", meta), subtle: true, size: "Small"));

@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Privacy;
 using System.Text.Json.Nodes;
 using AiCoachBot.Coaching.Commands;
 using AiCoachBot.Coaching.Content;
@@ -90,7 +91,7 @@ public sealed class RetroClosingCards(CoachingContent content)
         var outcome = retro.Outcome!;
         var decision = S.Get(language, $"retro.decision.{outcome.Decision}");
         var body = _parts.Header(retro, project, language);
-        body.Add(Text(S.Format(language, "retro.summary.closed", ("name", MarkdownText.Literal(retro.ClosedByName ?? "")), ("date", language.Date(retro.ClosedAt!.Value)),
+        body.Add(Text(S.Format(language, "retro.summary.closed", ("name", MarkdownText.Literal(S.Shown(language, retro.ClosedByName ?? ""))), ("date", language.Date(retro.ClosedAt!.Value)),
             ("items", Number(retro.Items.Count)), ("people", Number(retro.Contributors))), subtle: true, size: "Small"));
         body.Add(Text(S.Format(language, "retro.summary.decision", ("decision", decision)), weight: "Bolder", separator: true, color: "Accent"));
         body.Add(UserText(outcome.Rationale));
@@ -142,7 +143,7 @@ public sealed class RetroClosingCards(CoachingContent content)
     public JsonObject ActionLine(ProjectAction action, DateOnly today, Language language)
     {
         var details = new List<string>();
-        if (action.Owner is { } owner) details.Add(owner);
+        if (action.Owner is { } owner) details.Add(S.Shown(language, owner));
         if (action.Due is { } due) details.Add(S.Format(language, "actions.due", ("date", language.Date(due))));
         if (action.DoneAt is not null) details.Add(S.Get(language, action.Dropped ? "retro.previous.dropped" : "retro.previous.done"));
         else if (action.IsOverdue(today)) details.Add(S.Get(language, "actions.overdue"));

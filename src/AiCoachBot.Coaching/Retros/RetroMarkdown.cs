@@ -1,3 +1,4 @@
+using AiCoachBot.Coaching.Privacy;
 using System.Globalization;
 using System.Text;
 using AiCoachBot.Coaching.Content;
@@ -17,11 +18,11 @@ public sealed class RetroMarkdown(CoachingContent content)
         var template = _parts.Template(retro);
         var md = new StringBuilder();
         md.Append("# ").Append(template.Title[language]).Append(": ").Append(MarkdownText.Literal(project.Name)).Append("\n\n");
-        md.Append(s.Format(language, "retro.export.meta", ("name", MarkdownText.Literal(retro.FacilitatorName)), ("date", language.Date(retro.OpenedAt)),
+        md.Append(s.Format(language, "retro.export.meta", ("name", MarkdownText.Literal(s.Shown(language, retro.FacilitatorName))), ("date", language.Date(retro.OpenedAt)),
             ("items", N(retro.Items.Count)), ("people", N(retro.Contributors)))).Append("  \n");
         md.Append(s.Get(language, retro.Anonymous ? "retro.card.anonymous" : "retro.card.named")).Append("  \n");
         md.Append(retro.ClosedAt is { } closed
-            ? s.Format(language, "retro.export.closed", ("name", MarkdownText.Literal(retro.ClosedByName ?? "")), ("date", language.Date(closed)))
+            ? s.Format(language, "retro.export.closed", ("name", MarkdownText.Literal(s.Shown(language, retro.ClosedByName ?? ""))), ("date", language.Date(closed)))
             : s.Get(language, "retro.export.open")).Append("\n\n");
 
         if (retro.Outcome is { } outcome)
@@ -46,7 +47,7 @@ public sealed class RetroMarkdown(CoachingContent content)
             {
                 md.Append("- ").Append(MarkdownText.Literal(item.Text.Length > 0 ? item.Text : s.Get(language, "retro.item.pitfallsOnly")));
                 var meta = new List<string>();
-                if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(author));
+                if (item.AuthorName is { } author) meta.Add(MarkdownText.Literal(s.Shown(language, author)));
                 if (retro.CountsShown) meta.Add(s.Format(language, "retro.card.votes", ("count", N(retro.VotesFor(item.Id)))));
                 if (item.Pitfalls.Count > 0) meta.Add(string.Join(", ", item.Pitfalls.Select(id => _parts.PitfallName(id, language))));
                 if (meta.Count > 0) md.Append(" _(").Append(string.Join(" · ", meta)).Append(")_");

@@ -188,6 +188,53 @@ public sealed class NudgeDispatcherTests
     }
 
     [Fact]
+    public async Task AJobLeftFromAWeekALaterOneReplaced_IsWithdrawn_AndOnlyTheDueWeekIsPosted()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(21)); // Monday 7 December 09:00 Paris has passed: W50 is due
+        var old = _clock.GetUtcNow().AddDays(-7);
+        await _jobs.PlanAsync(new NudgeRecord(project.Id, "2026-W49", NudgeState.Pending, old, false, old, Attempts: 2, Problem: "503"), default);
+
+        await Dispatcher().RunOnceAsync(default);
+
+        Assert.Contains("2026-W50", Assert.Single(_poster.Posts).Card.ToJsonString());
+        Assert.Null(await _jobs.FindAsync(project.Id, "2026-W49", default));
+    }
+
+    [Fact]
+    public async Task ACardThatCannotBePrepared_DoesNotStopTheOthers_AndIsGivenUpAfterItsTries()
+    {
+        var broken = await SetUpAsync("Paris", "Europe/Paris");
+        await SetUpAsync("Lyon", "Europe/Paris");
+        await _store.WriteAsync(NudgeDispatcher.HistoryKey(broken.Id), "{ damaged", null, default);
+        _clock.Advance(TimeSpan.FromHours(21));
+        var dispatcher = Dispatcher();
+
+        for (var i = 0; i < new NudgeOptions().MaxAttempts + 2; i++)
+        {
+            await dispatcher.RunOnceAsync(default);
+            _clock.Advance(TimeSpan.FromMinutes(3));
+        }
+
+        Assert.Single(_poster.Posts);
+        var record = (await _jobs.FindAsync(broken.Id, "2026-W49", default))!;
+        Assert.Equal((NudgeState.Failed, new NudgeOptions().MaxAttempts), (record.State, record.Attempts));
+    }
+
+    [Fact]
+    public async Task ACardPostedLongAfterItsTime_IsMarkedLateThen_WhateverItsPlanningSaid()
+    {
+        var project = await SetUpAsync("Paris", "Europe/Paris");
+        _clock.Advance(TimeSpan.FromHours(22)); // 10:00 Paris, an hour after the card's time
+        var due = _clock.GetUtcNow().AddHours(-1);
+        await _jobs.PlanAsync(NudgeRecord.Planned(project.Id, "2026-W49", due, late: false, due), default);
+
+        await Dispatcher().RunOnceAsync(default);
+
+        Assert.True((await _jobs.FindAsync(project.Id, "2026-W49", default))!.Late);
+    }
+
+    [Fact]
     public async Task TheWeekWhoseTimeHadPassedBeforeTheSetUp_IsNotOwed()
     {
         _clock.Advance(TimeSpan.FromHours(22)); // Monday 30 November, 11:00 Paris: set up after this week's time

@@ -10,7 +10,7 @@ namespace AiCoachBot.Coaching.Tests;
 /// <summary>"forget me" on the teams' records: projects pass to a co-owner, numbers and items stay, nothing leads back to the person.</summary>
 public sealed class PersonalDataEraserTests
 {
-    private static readonly Person Ada = new("t1", ["aad-ada", "29:ada"], "Ada Lovelace");
+    private static readonly Person Ada = new("t1", ["aad-ada", "29:ada"], ["Ada Lovelace"]);
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryDocumentStore _store = new();
     private readonly PseudonymKey _key = PseudonymKey.Random();
@@ -93,6 +93,19 @@ public sealed class PersonalDataEraserTests
         Assert.Empty(await projects.ListAsync(mine, default));
         var archived = (await projects.ReadForBotAsync(project.Id, default))!;
         Assert.Equal(($"{FormerMember.Id}/{project.Id}", FormerMember.Id), (archived.Ownership.OwnerId, archived.CreatedBy));
+    }
+
+    [Fact]
+    public async Task ANameWithPunctuation_IsFoundInMemberLists_AsTheyStoreIt_AndANamelessPersonMatchesNoName()
+    {
+        var scope = new Conversation.ConversationScope("t1", "a:chat", Conversation.ConversationKind.Personal, null);
+        var marie = Person.Of(new Conversation.UserTurn(scope, "aad-marie", "Dupont, Marie [Ops]", "fr-FR", "oublie-moi", null, AccountId: "29:marie"));
+        await _store.WriteAsync("roster/t1/chat", new Coach.ConversationRoster(["Dupont, Marie [Ops]", "Bob Stone", "?"]), null, CoachingJsonContext.Default.ConversationRoster, default);
+
+        await Eraser().EraseAsync(marie, default);
+
+        Assert.Equal(["Bob Stone", "?"], (await _store.ReadAsync("roster/t1/chat", CoachingJsonContext.Default.ConversationRoster, default))!.Value.Names);
+        Assert.False(Person.Of(new Conversation.UserTurn(scope, "aad-x", "  ", null, null, null)).IsNamed("?"));
     }
 
     [Fact]

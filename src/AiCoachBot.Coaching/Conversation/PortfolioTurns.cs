@@ -21,14 +21,16 @@ public sealed class PortfolioTurns(CoachingContent content, PortfolioAccess acce
             Known(CardValues.Text(data[PortfolioCard.PhaseField]), content.Phases.Phases.Select(p => p.Id)),
             Known(CardValues.Text(data[PortfolioCard.StatusField]), PortfolioFilter.Statuses));
         var (scope, visible) = await access.VisibleAsync(turn, cancellationToken);
+        if (scope == PortfolioScope.NotHere) return Say(turn.Language, "portfolio.notHere");
         var built = await rows.BuildAsync(visible, cancellationToken);
         return TurnResult.Say(OutgoingMessage.OfCard(_card.Render(scope, built, visible.Count(p => p.ArchivedAt is not null), filter, turn.Language)));
     }
 
     public async Task<TurnResult> ExportAsync(UserTurn turn, CancellationToken cancellationToken)
     {
-        var (_, visible) = await access.VisibleAsync(turn, cancellationToken);
+        var (scope, visible) = await access.VisibleAsync(turn, cancellationToken);
         var language = turn.Language;
+        if (scope == PortfolioScope.NotHere) return Say(language, "portfolio.notHere");
         var csv = PortfolioCsv.Of(await rows.BuildAsync(visible, cancellationToken), _text, language);
         var document = new ExportDocument($"portfolio-{time.GetUtcNow():yyyy-MM-dd}.csv", _text.Get(language, "portfolio.export.description"),
             _text.Get(language, "portfolio.export.intro"), csv, new JsonObject { ["portfolio"] = true });
@@ -37,7 +39,7 @@ public sealed class PortfolioTurns(CoachingContent content, PortfolioAccess acce
 
     /// <summary>The CSV again, for whoever accepted the file: what they may see now.</summary>
     public async Task<ExportDocument?> DocumentAgainAsync(UserTurn turn, CancellationToken cancellationToken) =>
-        (await ExportAsync(turn, cancellationToken)).Messages[0].Document;
+        (await ExportAsync(turn, cancellationToken)).Messages.FirstOrDefault()?.Document;
 
     /// <summary>A stale project archived from the portfolio card, by one of its owners only; it leaves the portfolio and its cards stop.</summary>
     public async Task<TurnResult> ArchiveAsync(UserTurn turn, JsonObject data, CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         var editors = (turn.Mentions ?? []).Where(m => !turn.Ids.Contains(m.Id)).Select(m => new ChannelEditor(m.Id, DisplayName.Of(m.Name))).ToList();
         var (outcome, project) = await projects.SetEditorsAsync(Team(turn), linked.Id, turn.Ids, editors, cancellationToken);
         if (outcome == SetupOutcome.NotAllowed)
-            return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = content.Strings.Shown(turn.Language, setup.SetUpByName) }));
+            return TurnResult.Say(replies.Text(turn.Language, "setup.editors.onlyOwner", new Dictionary<string, string> { ["owner"] = OwnerName(setup, turn.Language) }));
         if (outcome != SetupOutcome.Saved) return Say(turn, "nudges.notSetUp");
         var names = project!.Channel!.Editors.Select(e => MarkdownText.Literal(e.Name)).ToList();
         return TurnResult.Say(replies.Text(turn.Language, names.Count == 0 ? "setup.editors.cleared" : "setup.editors.set",
@@ -161,7 +161,11 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
 
 
     private TurnResult NotAllowed(UserTurn turn, ProjectChannel setup) =>
-        TurnResult.Say(replies.Text(turn.Language, "setup.notAllowed", new Dictionary<string, string> { ["owner"] = setup.SetUpByName }));
+        TurnResult.Say(replies.Text(turn.Language, "setup.notAllowed", new Dictionary<string, string> { ["owner"] = OwnerName(setup, turn.Language) }));
+
+    /// <summary>The set-up owner's name as people read it: a forgotten one's in their language, an unknown one as "the set-up's owner".</summary>
+    private string OwnerName(ProjectChannel setup, Language language) =>
+        string.IsNullOrWhiteSpace(setup.SetUpByName) ? content.Strings.Get(language, "setup.owner.unnamed") : content.Strings.Shown(language, setup.SetUpByName);
 
     private TurnResult Say(UserTurn turn, string key) => TurnResult.Say(replies.Text(turn.Language, key));
 }

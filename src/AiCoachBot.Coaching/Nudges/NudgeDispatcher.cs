@@ -45,7 +45,7 @@ public sealed class NudgeDispatcher(
             if (claimed.Count == 0) return posted;
             await Parallel.ForEachAsync(claimed, Parallelism(cancellationToken), async (job, ct) =>
             {
-                if (await SendClaimedAsync(job, ct) == NowResult.Posted) Interlocked.Increment(ref posted);
+                if (await SendClaimedSafelyAsync(job, cancellationToken) == NowResult.Posted) Interlocked.Increment(ref posted);
             });
         }
     }
@@ -68,11 +68,38 @@ public sealed class NudgeDispatcher(
         await RemindAsync(project, setup, due.Week, cancellationToken);
     }
 
-    /// <summary>A job claimed from the pool: posted if its project still wants cards, else withdrawn.</summary>
+    /// <summary>
+    /// One job's failure (the store unreachable a moment, a record that does not render) must not stop the others: it is
+    /// logged and the job counted as a try, so a job that always fails ends given up instead of coming back forever.
+    /// </summary>
+    private async Task<NowResult> SendClaimedSafelyAsync(NudgeRecord claimed, CancellationToken cancellationToken)
+    {
+        try { return await SendClaimedAsync(claimed, cancellationToken); }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            NudgeLog.JobFailed(logger, claimed.ProjectId, claimed.Week, ex);
+            var now = time.GetUtcNow();
+            var tried = claimed with { Attempts = claimed.Attempts + 1, ClaimedBy = null, LeaseUntil = null, Problem = ex.GetType().Name };
+            try
+            {
+                await jobs.ReplaceAsync(tried.Attempts >= options.MaxAttempts
+                    ? tried with { State = NudgeState.Failed }
+                    : tried with { State = NudgeState.Pending, NotBefore = now + options.RetryDelay }, cancellationToken);
+            }
+            catch (Exception again) when (again is not OperationCanceledException) { NudgeLog.JobFailed(logger, claimed.ProjectId, claimed.Week, again); }
+            return NowResult.NotPosted;
+        }
+    }
+
+    /// <summary>
+    /// A job claimed from the pool: posted if its project still wants cards and its week is still the one due; withdrawn
+    /// otherwise (a card for a week that a later one replaced is never sent, as after downtime).
+    /// </summary>
     private async Task<NowResult> SendClaimedAsync(NudgeRecord claimed, CancellationToken cancellationToken)
     {
         if (await _projects.ReadForBotAsync(claimed.ProjectId, cancellationToken) is { Channel: { Plan.Paused: false } setup } project
-            && NudgeTime.FindZone(setup.Plan.TimeZone) is { } zone)
+            && NudgeTime.FindZone(setup.Plan.TimeZone) is { } zone
+            && string.CompareOrdinal(claimed.Week, WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone)).Week) >= 0)
             return await SendAsync(claimed, project, setup, zone, cancellationToken);
         await jobs.WithdrawAsync(claimed, cancellationToken);
         return NowResult.NotPosted;
@@ -94,7 +121,10 @@ public sealed class NudgeDispatcher(
     {
         if (project.Channel is not { } setup || NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return NowResult.NotPosted;
         var now = time.GetUtcNow();
-        var week = WeeklySchedule.WeekOf(WeeklySchedule.LocalDay(now, zone));
+        // The week the status reports as failed or unknown is the one to try again; otherwise this calendar week's.
+        var week = await LatestAsync(project.Id, setup, cancellationToken) is { State: NudgeState.Failed or NudgeState.Unknown } trouble
+            ? trouble.Week
+            : WeeklySchedule.WeekOf(WeeklySchedule.LocalDay(now, zone));
         await jobs.PlanAsync(NudgeRecord.Planned(project.Id, week, now, late: false, now), cancellationToken);
         if (await jobs.ClaimAsync(project.Id, week, options.InstanceId, now, now + options.ClaimLease, cancellationToken) is { } claimed)
             return await SendAsync(claimed, project, setup, zone, cancellationToken);
@@ -108,10 +138,12 @@ public sealed class NudgeDispatcher(
     private async Task<NowResult> SendAsync(NudgeRecord claimed, Project project, ProjectChannel setup, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var history = await KpiHistory.ReadAsync(store, project.Id, cancellationToken);
-        var card = _card.Render(project, claimed.Week, claimed.Late, history, WeeklySchedule.LocalDay(time.GetUtcNow(), zone), Languages.FromLocale(setup.Plan.Language));
+        // Late is decided when the card goes, not when it was planned: retries or downtime may have delayed it.
+        var late = claimed.Late || time.GetUtcNow() - claimed.DueAt > WeeklySchedule.LateAfter;
+        var card = _card.Render(project, claimed.Week, late, history, WeeklySchedule.LocalDay(time.GetUtcNow(), zone), Languages.FromLocale(setup.Plan.Language));
         await PaceAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var sending = await jobs.ReplaceAsync(claimed with { State = NudgeState.Sending, Attempts = claimed.Attempts + 1, LeaseUntil = now + options.ClaimLease }, cancellationToken);
+        var sending = await jobs.ReplaceAsync(claimed with { State = NudgeState.Sending, Late = late, Attempts = claimed.Attempts + 1, LeaseUntil = now + options.ClaimLease }, cancellationToken);
         if (sending is null) return NowResult.NotPosted;
 
         var outcome = await poster.PostAsync(setup.Channel, card, cancellationToken);

@@ -19,6 +19,9 @@ internal static partial class NudgeLog
     [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "Weekly card of project {ProjectId} for {Week} failed {Attempts} times and is given up: {Problem}")]
     public static partial void GivenUp(ILogger logger, string projectId, string week, int attempts, string? problem);
 
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Weekly card of project {ProjectId} for {Week} could not be prepared; it counts as a try")]
+    public static partial void JobFailed(ILogger logger, string projectId, string week, Exception exception);
+
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Project {ProjectId} has time zone '{Zone}', which this machine does not know: no weekly card")]
     public static partial void UnknownZone(ILogger logger, string projectId, string zone);
 }

@@ -18,7 +18,8 @@ public sealed class NudgeOptions
     /// How long a claimed card, then its post, stays with the instance that took it. A claim past it returns to the pool
     /// (its instance stopped before posting); a post past it is recorded as unknown (stopped mid-post) and not sent again.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    // Longer than the connector's own time limit with its retries (45 s), so that a post still running is never taken for a stopped one.
+    [Range(typeof(TimeSpan), "00:02:00", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Posts not delivered are tried this many times in all, then reported as failed.</summary>

@@ -5,8 +5,8 @@ using AiCoachBot.Coaching.State;
 
 namespace AiCoachBot.Coaching.Portfolio;
 
-/// <summary>Which projects a portfolio shows, by where and by whom it is asked.</summary>
-public enum PortfolioScope { Team, Organisation, ManagedTeams, Own }
+/// <summary>Which projects a portfolio shows, by where and by whom it is asked; none in a group chat, where others would see it.</summary>
+public enum PortfolioScope { Team, Organisation, ManagedTeams, Own, NotHere }
 
 /// <summary>
 /// Who sees which projects: in a team's channel, that team's; in a personal chat, every team project of the organisation
@@ -24,11 +24,18 @@ public sealed class PortfolioAccess(IDocumentStore store, ProjectStore projects,
         var tenant = turn.Scope.TenantId;
         if (turn.Scope.Kind == ConversationKind.Channel && turn.Scope.TeamId is { Length: > 0 } ownTeam)
             return (PortfolioScope.Team, await projects.ListAsync(new ProjectOwnership(tenant, ProjectOwnerKind.Team, ownTeam), cancellationToken));
+        if (turn.Scope.Kind != ConversationKind.Personal) return (PortfolioScope.NotHere, []);
         if (turn.Ids.Any(id => id is not null && options.ProgrammeManagers.Contains(id, StringComparer.OrdinalIgnoreCase)))
             return (PortfolioScope.Organisation, await OrganisationAsync(tenant, cancellationToken));
         var teams = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in turn.Ids.OfType<string>())
             if (await store.ReadAsync(ManagedKey(tenant, id), CoachingJsonContext.Default.ManagedTeams, cancellationToken) is { } managed) teams.UnionWith(managed.Value.TeamIds);
+        // The team's own list decides: the person's index is written after it and may lag behind a removal.
+        foreach (var followedTeam in teams.ToList())
+        {
+            var named = await store.ReadAsync(ManagersKey(tenant, followedTeam), CoachingJsonContext.Default.TeamProgrammeManagers, cancellationToken);
+            if (named?.Value.Managers.Any(m => turn.Ids.Contains(m.Id)) != true) teams.Remove(followedTeam);
+        }
         if (teams.Count > 0)
         {
             var followed = new List<Project>();

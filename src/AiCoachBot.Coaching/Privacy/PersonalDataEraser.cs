@@ -110,7 +110,7 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
         {
             var handed = scrubbed with { CreatedBy = createdByThem ? next.Id : project.CreatedBy };
             if (setUpByThem && handed.Channel is { } kept)
-                handed = handed with { Channel = kept with { SetUpBy = next.Id, SetUpByName = next.Name ?? FormerMember.Name, Editors = [.. kept.Editors.Where(e => e.Id != next.Id)] } };
+                handed = handed with { Channel = kept with { SetUpBy = next.Id, SetUpByName = next.Name ?? "", Editors = [.. kept.Editors.Where(e => e.Id != next.Id)] } };
             return (handed, next.Id);
         }
         var archived = scrubbed with { CreatedBy = createdByThem ? FormerMember.Id : project.CreatedBy, ArchivedAt = project.ArchivedAt ?? now };

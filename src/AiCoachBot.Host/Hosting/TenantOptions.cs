@@ -13,8 +13,9 @@ public sealed class TenantOptions : IValidatableObject
     /// </summary>
     public List<string> Allowed { get; set; } = [];
 
+    /// <summary>Compared as GUIDs, so that any way of writing one (braces, capitals) names the same tenant.</summary>
     public bool Admits(string? tenantId) =>
-        Allowed.Count == 0 || (tenantId is not null && Allowed.Any(t => string.Equals(t.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
+        Allowed.Count == 0 || (Guid.TryParse(tenantId, out var asked) && Allowed.Any(t => Guid.TryParse(t, out var allowed) && allowed == asked));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Allowed.Where(t => !Guid.TryParse(t, out _))

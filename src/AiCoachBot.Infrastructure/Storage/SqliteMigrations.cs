@@ -52,6 +52,14 @@ internal static class SqliteMigrations
         FROM documents WHERE key LIKE 'nudge/%' AND json_valid(json);
         DELETE FROM documents WHERE key LIKE 'nudge/%';
         """,
+        // SQLite uses a partial index only when it can prove the query's condition implies the index's, which it cannot for
+        // "state IN (...)": plain indexes on (state, time) serve every claim and expiry instead.
+        """
+        DROP INDEX IF EXISTS nudge_jobs_pending;
+        DROP INDEX IF EXISTS nudge_jobs_leased;
+        CREATE INDEX nudge_jobs_state_time ON nudge_jobs (state, not_before);
+        CREATE INDEX nudge_jobs_state_lease ON nudge_jobs (state, lease_until);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

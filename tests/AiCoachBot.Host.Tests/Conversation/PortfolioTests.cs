@@ -51,6 +51,7 @@ public sealed class PortfolioTests : BotTest
 
         var portfolio = Texts(await SayOneAsync(manager, "portfolio", office));
         var export = await SayAsync(manager, "portfolio export", replies: 2, office);
+        var inAGroupChat = await SayOneAsync(manager.InGroupChat(), "portfolio export", office);
 
         Assert.Equal(office.En("portfolio.title", ("scope", office.En("portfolio.scope.Organisation"))), portfolio[0]);
         Assert.Contains("Email triage", portfolio);
@@ -58,6 +59,7 @@ public sealed class PortfolioTests : BotTest
         var csv = export[1].Text!.Replace("```csv\n", "").Replace("```", "").TrimEnd('\n').Split('\n');
         Assert.Equal(3, csv.Length);
         Assert.Contains(csv, l => l.StartsWith("Email triage,", StringComparison.Ordinal) && l.Contains(",no_data,", StringComparison.Ordinal));
+        Assert.Equal(office.En("portfolio.notHere"), inAGroupChat.Text);
     }
 
     [Fact]
@@ -74,12 +76,16 @@ public sealed class PortfolioTests : BotTest
         naming["entities"]!.AsArray().Add(new JsonObject { ["type"] = "mention", ["text"] = "<at>Pat Manager</at>", ["mentioned"] = new JsonObject { ["id"] = inTeamA.UserId, ["name"] = "Pat Manager" } });
         var named = await SendAsync(teamA, naming, replies: 1);
         var followed = Texts(await SayOneAsync(inTeamA.InPersonalChat(), "portfolio"));
+        var cleared = await SayOneAsync(teamA, ActivityBuilder.Mention + " portfolio managers");
+        var afterwards = Texts(await SayOneAsync(inTeamA.InPersonalChat(), "portfolio"));
 
         Assert.Equal(Bot.En("portfolio.managers.notOwner"), byMember.Text);
         Assert.Equal(Bot.En("portfolio.managers.set", ("names", "Pat Manager")), named[0].Text);
         Assert.Equal(Bot.En("portfolio.title", ("scope", Bot.En("portfolio.scope.ManagedTeams"))), followed[0]);
         Assert.Contains("Email triage", followed);
         Assert.DoesNotContain(followed, t => t.Contains("Invoice matching", StringComparison.Ordinal));
+        Assert.Equal(Bot.En("portfolio.managers.cleared"), cleared.Text);
+        Assert.Equal(Bot.En("portfolio.title", ("scope", Bot.En("portfolio.scope.Own"))), afterwards[0]);
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public sealed class TenantAllowListTests : BotTest
         Assert.NotEmpty(help.Body!["attachments"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("{72F988BF-86F1-41AF-91AB-2D7CD011DB47}")]
+    [InlineData("72f988bf86f141af91ab2d7cd011db47")]
+    public void ATenantIdWrittenAnotherWay_StillNamesTheSameTenant(string written) =>
+        Assert.True(new TenantOptions { Allowed = [written] }.Admits(ActivityBuilder.TenantId));
+
     [Fact]
     public void AnEntryThatIsNotATenantId_IsRefusedAtStart_SayingWhatToPut()
     {

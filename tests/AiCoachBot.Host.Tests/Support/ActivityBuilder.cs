@@ -50,6 +50,10 @@ public sealed class ActivityBuilder
         new(serviceUrl, "a:1" + Guid.NewGuid().ToString("N"), "personal", locale, null, userName);
 
     /// <summary>A thread of a team channel: the id carries ':', '@' and ';', which must survive the connector path.</summary>
+    /// <summary>A group chat (not a team), with this person in it.</summary>
+    public ActivityBuilder InGroupChat() =>
+        new(ServiceUrl, "19:" + Guid.NewGuid().ToString("N") + "@thread.v2", "groupChat", Locale, null, UserName) { UserId = UserId, UserAadObjectId = UserAadObjectId };
+
     public static ActivityBuilder TeamChannel(string serviceUrl, string? teamId = null, string locale = "en-US") =>
         new(serviceUrl, $"19:{Guid.NewGuid():N}@thread.tacv2;messageid={Interlocked.Increment(ref _lastActivityId)}", "channel", locale,
             teamId ?? $"19:{Guid.NewGuid():N}@thread.tacv2", "Grace Hopper");

@@ -53,8 +53,13 @@ public abstract class PrivacySelfServiceTests : BotTest
         Assert.Contains("archived: 1", done[0].Text);
         var everything = new List<ListedDocument>();
         await foreach (var document in Bot.Services.GetRequiredService<IDocumentStore>().ListAsync("", default)) everything.Add(document);
+        var rows = await EveryRowOfEveryTableAsync();
+        Assert.Contains(rows, r => r.StartsWith("nudge_jobs:", StringComparison.Ordinal));
         foreach (var trace in new[] { personal.UserAadObjectId, personal.UserId, "Grace Hopper", "Grace" })
+        {
             Assert.DoesNotContain(everything, d => d.Key.Contains(trace, StringComparison.OrdinalIgnoreCase) || d.Json.Contains(trace, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(rows, r => r.Contains(trace, StringComparison.OrdinalIgnoreCase));
+        }
         var retro = Assert.Single(everything, d => d.Key.StartsWith("retro/", StringComparison.Ordinal)).Json;
         Assert.Contains("Data arrived late", retro);
         Assert.Contains("Bob Stone", retro);
@@ -86,12 +91,40 @@ public abstract class PrivacySelfServiceTests : BotTest
         var feedback = new JsonObject { ["actionName"] = "feedback", ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = """{"feedbackText":"useful"}""" } };
         (await Bot.PostAsync(personal.Invoke(feedback, answer.ResponseId, "message/submitAction"))).Dispose();
         await StartFlowAsync(personal);
+        await SayOneAsync(channel, ActivityBuilder.Mention + " nudges now");
         return (channel, personal);
     }
+
+    /// <summary>Every row of every table of the database, as "table: row" text: what erasure must leave clean.</summary>
+    protected abstract Task<IReadOnlyList<string>> EveryRowOfEveryTableAsync();
 }
 
 /// <summary>On the embedded store.</summary>
-public sealed class SqlitePrivacySelfServiceTests : PrivacySelfServiceTests;
+public sealed class SqlitePrivacySelfServiceTests : PrivacySelfServiceTests
+{
+    protected override async Task<IReadOnlyList<string>> EveryRowOfEveryTableAsync()
+    {
+        var rows = new List<string>();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "aicoachbot.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
+    }
+}
 
 /// <summary>On PostgreSQL, as several instances share it.</summary>
 public sealed class PostgresPrivacySelfServiceTests(PostgresServer postgres) : PrivacySelfServiceTests, IClassFixture<PostgresServer>
@@ -108,5 +141,23 @@ public sealed class PostgresPrivacySelfServiceTests(PostgresServer postgres) : P
     {
         _database = await postgres.CreateDatabaseAsync();
         await base.InitializeAsync();
+    }
+
+    protected override async Task<IReadOnlyList<string>> EveryRowOfEveryTableAsync()
+    {
+        var rows = new List<string>();
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        foreach (var table in tables)
+        {
+            await using var select = new Npgsql.NpgsqlCommand($"SELECT t::text FROM \"{table}\" t", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add(table + ": " + reader.GetString(0));
+        }
+        return rows;
     }
 }

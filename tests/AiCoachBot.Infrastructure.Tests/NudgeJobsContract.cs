@@ -165,6 +165,23 @@ public abstract class NudgeJobsContract
         Assert.NotNull(await jobs.ClaimAsync("p1", "2026-W49", "a", Monday.AddDays(1), Monday.AddDays(1) + Lease, None));
     }
 
+    [Fact]
+    public async Task SettledWeeksBeforeADate_ArePurged_AndNothingStillToDo()
+    {
+        var jobs = await OpenAsync();
+        await jobs.PlanAsync(Job("sent") with { State = NudgeState.Sent }, None);
+        await jobs.PlanAsync(Job("failed") with { State = NudgeState.Failed }, None);
+        await jobs.PlanAsync(Job("unknown") with { State = NudgeState.Unknown }, None);
+        await jobs.PlanAsync(Job("pending"), None);
+        await jobs.PlanAsync(Job("recent") with { State = NudgeState.Sent, DueAt = Monday.AddDays(7), Week = "2026-W50" }, None);
+
+        Assert.Equal(3, await jobs.PurgeSettledAsync(Monday.AddDays(1), None));
+
+        Assert.NotNull(await jobs.FindAsync("pending", "2026-W49", None));
+        Assert.NotNull(await jobs.FindAsync("recent", "2026-W50", None));
+        Assert.Null(await jobs.FindAsync("sent", "2026-W49", None));
+    }
+
     [Theory]
     [InlineData("Sent", "sent")]
     [InlineData("Retry", "pending")]

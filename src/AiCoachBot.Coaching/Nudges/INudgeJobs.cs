@@ -32,4 +32,7 @@ public interface INudgeJobs
     Task<IReadOnlyList<NudgeRecord>> ExpireSendingAsync(DateTimeOffset now, string problem, CancellationToken cancellationToken);
 
     Task<NudgeRecord?> FindAsync(string projectId, string week, CancellationToken cancellationToken);
+
+    /// <summary>Removes the settled weeks (sent, failed, unknown) due before <paramref name="before"/>; returns how many.</summary>
+    Task<int> PurgeSettledAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -60,7 +60,8 @@ internal static class CoachingRegistration
         services.AddSingleton(sp => (IDocumentStore)sp.GetRequiredService<IStoreStartup>());
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StorageDescription(sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres, sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.RetentionDays));
-        services.AddSingleton(sp => new RetentionPurge(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PrivacyOptions>>().Value));
+        services.AddSingleton(sp => new RetentionPurge(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PrivacyOptions>>().Value, sp.GetRequiredService<INudgeJobs>()));
         services.AddHostedService<RetentionService>();
         services.AddOptions<RetroOptions>().BindConfiguration(RetroOptions.Section)
             .Validate(o => o.PseudonymKey is null || PseudonymKey.Parse(o.PseudonymKey) is not null,

@@ -125,6 +125,14 @@ public abstract class NudgeJobTable : INudgeJobs
             return (await ReadAllAsync(command, cancellationToken)).SingleOrDefault();
         }, cancellationToken);
 
+    public Task<int> PurgeSettledAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var command = Command(connection, "DELETE FROM nudge_jobs WHERE state IN ('sent', 'failed', 'unknown') AND due_at < @before;");
+            Add(command, "@before", ToDatabase(before));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     private static DbCommand Command(DbConnection connection, string sql)
     {
         var command = connection.CreateCommand();

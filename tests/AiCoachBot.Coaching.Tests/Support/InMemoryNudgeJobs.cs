@@ -68,6 +68,16 @@ internal sealed class InMemoryNudgeJobs : INudgeJobs
         lock (_jobs) return Task.FromResult(_jobs.GetValueOrDefault((projectId, week)));
     }
 
+    public Task<int> PurgeSettledAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_jobs)
+        {
+            var settled = _jobs.Values.Where(j => j.State is NudgeState.Sent or NudgeState.Failed or NudgeState.Unknown && j.DueAt < before).ToList();
+            foreach (var job in settled) _jobs.Remove((job.ProjectId, job.Week));
+            return Task.FromResult(settled.Count);
+        }
+    }
+
     private static NudgeRecord Claimed(NudgeRecord job, string instance, DateTimeOffset leaseUntil) =>
         job with { State = NudgeState.Claimed, ClaimedBy = instance, LeaseUntil = leaseUntil, Version = job.Version + 1 };
 

@@ -12,6 +12,9 @@ namespace AiCoachBot.Coaching.Conversation;
 /// </summary>
 public sealed class PortfolioTurns(CoachingContent content, PortfolioAccess access, PortfolioRows rows, ProjectStore projects, Replies replies, TimeProvider time)
 {
+    /// <summary>Marks an export offer's reference as the portfolio, built again for whoever accepts it.</summary>
+    public const string ExportReference = "portfolio";
+
     private readonly PortfolioCard _card = new(content);
     private readonly PortfolioText _text = new(content);
 
@@ -33,7 +36,7 @@ public sealed class PortfolioTurns(CoachingContent content, PortfolioAccess acce
         if (scope == PortfolioScope.NotHere) return Say(language, "portfolio.notHere");
         var csv = PortfolioCsv.Of(await rows.BuildAsync(visible, cancellationToken), _text, language);
         var document = new ExportDocument($"portfolio-{time.GetUtcNow():yyyy-MM-dd}.csv", _text.Get(language, "portfolio.export.description"),
-            _text.Get(language, "portfolio.export.intro"), csv, new JsonObject { ["portfolio"] = true });
+            _text.Get(language, "portfolio.export.intro"), csv, new JsonObject { [ExportReference] = true });
         return TurnResult.Say(OutgoingMessage.OfDocument(document));
     }
 

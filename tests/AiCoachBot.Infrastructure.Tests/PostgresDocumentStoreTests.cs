@@ -7,15 +7,11 @@ namespace AiCoachBot.Infrastructure.Tests;
 /// <summary>The shared store on a real PostgreSQL server: the same contract as the embedded one, and its own migrations.</summary>
 public sealed class PostgresDocumentStoreTests(PostgresServer server) : DocumentStoreContract, IClassFixture<PostgresServer>, IAsyncLifetime
 {
-    private readonly System.Collections.Concurrent.ConcurrentBag<PostgresDocumentStore> _opened = [];
-    private string _database = "";
+    private PostgresDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
+    public async Task InitializeAsync() => _database = await PostgresDatabase.CreateAsync(server);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _opened) await store.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     protected override Task<IDocumentStore> OpenAsync() => OpenAnotherAsync();
 
@@ -26,7 +22,7 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     {
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => OpenStoreAsync()));
 
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM schema_migrations;", connection);
         Assert.Equal(3L, await count.ExecuteScalarAsync());
@@ -36,7 +32,7 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     public async Task ADatabaseFromANewerVersion_IsRefusedWithAClearMessage()
     {
         await OpenStoreAsync();
-        await using (var connection = new NpgsqlConnection(_database))
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
         {
             await connection.OpenAsync();
             await using var newer = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (99);", connection);
@@ -53,10 +49,10 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     {
         await OpenStoreAsync();
         var role = "app_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(_database))
+        await using (var admin = new NpgsqlConnection(_database.ConnectionString))
         {
             await admin.OpenAsync();
-            var database = new NpgsqlConnectionStringBuilder(_database).Database;
+            var database = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Database;
             foreach (var grant in new[]
             {
                 $"CREATE ROLE {role} LOGIN;", $"GRANT CONNECT ON DATABASE {database} TO {role};", $"REVOKE CREATE ON SCHEMA public FROM PUBLIC;",
@@ -67,8 +63,7 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
                 await command.ExecuteNonQueryAsync();
             }
         }
-        var store = PostgresDocumentStore.Open(new NpgsqlConnectionStringBuilder(_database) { Username = role }.ToString(), TimeProvider.System);
-        _opened.Add(store);
+        var store = await _database.OpenAsync(c => c.Username = role);
 
         await store.InitializeAsync(None);
         await store.WriteAsync("k", "{}", null, None);
@@ -89,17 +84,10 @@ public sealed class PostgresDocumentStoreTests(PostgresServer server) : Document
     [Fact]
     public async Task AnUnreachableServer_IsReportedNotReady()
     {
-        var store = PostgresDocumentStore.Open(new NpgsqlConnectionStringBuilder(_database) { Port = 1, Timeout = 2 }.ToString(), TimeProvider.System);
-        _opened.Add(store);
+        var store = await _database.OpenAsync(c => (c.Port, c.Timeout) = (1, 2));
 
         Assert.False(await store.IsReachableAsync(None));
     }
 
-    private async Task<PostgresDocumentStore> OpenStoreAsync()
-    {
-        var store = PostgresDocumentStore.Open(_database, TimeProvider.System);
-        _opened.Add(store);
-        await store.InitializeAsync(None);
-        return store;
-    }
+    private Task<PostgresDocumentStore> OpenStoreAsync() => _database.OpenAsync();
 }

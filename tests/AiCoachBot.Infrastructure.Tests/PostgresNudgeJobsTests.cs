@@ -7,23 +7,19 @@ namespace AiCoachBot.Infrastructure.Tests;
 /// <summary>The weekly cards' job table on a real PostgreSQL server, where claims skip each other's locked rows.</summary>
 public sealed class PostgresNudgeJobsTests(PostgresServer server) : NudgeJobsContract, IClassFixture<PostgresServer>, IAsyncLifetime
 {
-    private readonly System.Collections.Concurrent.ConcurrentBag<PostgresDocumentStore> _opened = [];
-    private string _database = "";
+    private PostgresDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
+    public async Task InitializeAsync() => _database = await PostgresDatabase.CreateAsync(server);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _opened) await store.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     protected override Task<INudgeJobs> OpenAsync() => OpenAnotherAsync();
 
-    protected override async Task<INudgeJobs> OpenAnotherAsync() => NudgeJobTable.Of(await OpenStoreAsync());
+    protected override async Task<INudgeJobs> OpenAnotherAsync() => NudgeJobTable.Of(await _database.OpenAsync());
 
     protected override async Task<INudgeJobs> UpgradeWithDocumentAsync(string key, string json)
     {
-        await using (var connection = new NpgsqlConnection(_database))
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("""
@@ -36,16 +32,8 @@ public sealed class PostgresNudgeJobsTests(PostgresServer server) : NudgeJobsCon
             command.Parameters.AddWithValue("json", json);
             await command.ExecuteNonQueryAsync();
         }
-        var store = await OpenStoreAsync();
+        var store = await _database.OpenAsync();
         Assert.Null(await store.ReadAsync(key, None));
         return NudgeJobTable.Of(store);
-    }
-
-    private async Task<PostgresDocumentStore> OpenStoreAsync()
-    {
-        var store = PostgresDocumentStore.Open(_database, TimeProvider.System);
-        _opened.Add(store);
-        await store.InitializeAsync(None);
-        return store;
     }
 }

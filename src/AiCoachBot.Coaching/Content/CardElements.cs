@@ -25,6 +25,14 @@ public static class CardElements
         return new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
     }
 
+    /// <summary>A button that sends a command (and any further data) back as the user's turn.</summary>
+    public static JsonObject Submit(string title, string command, string? style = null)
+    {
+        var button = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command } };
+        if (style is not null) button["style"] = style;
+        return button;
+    }
+
     public static JsonObject Card(JsonArray body, JsonArray actions, string fallbackText)
     {
         var card = new JsonObject

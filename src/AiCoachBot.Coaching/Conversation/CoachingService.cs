@@ -85,7 +85,7 @@ public sealed partial class CoachingService
         _actions = new ActionTurns(content, store, projects, _replies, time, nudges?.Jobs);
         _portfolio = new PortfolioTurns(content, new Portfolio.PortfolioAccess(store, projects, portfolioOptions ?? new Portfolio.PortfolioOptions()),
             new Portfolio.PortfolioRows(store, time), projects, _replies, time);
-        _privacy = new PrivacyTurns(content, new Privacy.PersonalDataFinder(store), new Privacy.PersonalDataEraser(store, key, time), _replies, time);
+        _privacy = new PrivacyTurns(content, new Privacy.PersonalDataFinder(store, projects), new Privacy.PersonalDataEraser(store, key, time), _replies, time);
     }
 
     /// <summary>The bot was added to a chat or a team: say hello, once, however many install events arrive.</summary>

@@ -51,14 +51,9 @@ public sealed class PortfolioTurns(CoachingContent content, PortfolioAccess acce
         var (_, visible) = await access.VisibleAsync(turn, cancellationToken);
         if (visible.FirstOrDefault(p => p.Id == CardValues.Text(data[PortfolioCard.ProjectField])) is not { } project) return Say(language, "portfolio.archive.unknown");
         var name = new Dictionary<string, string> { ["project"] = MarkdownText.Literal(project.Name) };
-        if (!project.IsOwner(turn.Ids) && !(project.Ownership.Kind == ProjectOwnerKind.Person && turn.Ids.Contains(project.Ownership.OwnerId)))
-            return TurnResult.Say(replies.Text(language, "portfolio.archive.notOwner", name));
+        if (!project.IsOwner(turn.Ids)) return TurnResult.Say(replies.Text(language, "portfolio.archive.notOwner", name));
         var now = time.GetUtcNow();
-        await projects.ChangeAsync(project.Ownership, project.Id, current => current.ArchivedAt is not null ? null : current with
-        {
-            ArchivedAt = now,
-            Channel = current.Channel is { } channel ? channel with { Plan = channel.Plan with { Paused = true, PausedReason = "archived" } } : null,
-        }, cancellationToken);
+        await projects.ChangeAsync(project.Ownership, project.Id, current => current.ArchivedAt is not null ? null : current.Archived(now, "archived"), cancellationToken);
         return TurnResult.Say(replies.Text(language, "portfolio.archive.done", name));
     }
 

@@ -39,8 +39,8 @@ public sealed class PrivacyTurns(CoachingContent content, PersonalDataFinder fin
         }
         var actions = new JsonArray
         {
-            Button(Get(language, "privacy.mine.export"), CommandIds.MyDataExport),
-            Button(Get(language, "privacy.mine.forget"), CommandIds.ForgetMe),
+            Submit(Get(language, "privacy.mine.export"), CommandIds.MyDataExport),
+            Submit(Get(language, "privacy.mine.forget"), CommandIds.ForgetMe),
         };
         return TurnResult.Say(OutgoingMessage.OfCard(Card(body, actions, title)));
     }
@@ -63,8 +63,8 @@ public sealed class PrivacyTurns(CoachingContent content, PersonalDataFinder fin
         var body = new JsonArray { Text(title, size: "Large", weight: "Bolder"), Text(Get(language, "privacy.forget.body")) };
         var actions = new JsonArray
         {
-            Button(Get(language, "privacy.forget.confirm"), CommandIds.ForgetMeConfirmed, style: "destructive"),
-            Button(Get(language, "privacy.forget.keep"), CommandIds.ForgetMeKept),
+            Submit(Get(language, "privacy.forget.confirm"), CommandIds.ForgetMeConfirmed, "destructive"),
+            Submit(Get(language, "privacy.forget.keep"), CommandIds.ForgetMeKept),
         };
         return TurnResult.Say(OutgoingMessage.OfCard(Card(body, actions, title)));
     }
@@ -98,13 +98,6 @@ public sealed class PrivacyTurns(CoachingContent content, PersonalDataFinder fin
 
     private JsonObject Line(Language language, string key, params (string Name, int Value)[] counts) =>
         Text(content.Strings.Format(language, key, [.. counts.Select(c => (c.Name, Number(c.Value)))]));
-
-    private static JsonObject Button(string title, string command, string? style = null)
-    {
-        var button = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command } };
-        if (style is not null) button["style"] = style;
-        return button;
-    }
 
     private string Get(Language language, string key) => content.Strings.Get(language, key);
 

@@ -137,7 +137,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
         body.Add(Text(strings.Format(language, "kpi.status.dates",
             ("poc", setup.Plan.PocDecision is { } poc ? language.Date(poc) : strings.Get(language, "kpi.status.noDate")),
             ("goLive", setup.Plan.GoLive is { } live ? language.Date(live) : strings.Get(language, "kpi.status.noDate"))), subtle: true));
-        var edit = new JsonObject { ["type"] = "Action.Submit", ["title"] = strings.Get(language, "kpi.status.edit"), ["data"] = new JsonObject { ["command"] = CommandIds.Setup } };
+        var edit = Submit(strings.Get(language, "kpi.status.edit"), CommandIds.Setup);
         return TurnResult.Say(OutgoingMessage.OfCard(Card(body, new JsonArray(edit), strings.Format(language, "kpi.status.title", ("project", project.Name)))));
     }
 
@@ -154,7 +154,7 @@ public sealed class SetupTurns(CoachingContent content, ProjectStore projects, R
 
     private string NextText(ProjectChannel setup, Language language)
     {
-        var next = WeeklySchedule.Next(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, setup.Zone));
+        var next = WeeklySchedule.Next(time.GetUtcNow(), setup.When(setup.Zone));
         var local = TimeZoneInfo.ConvertTime(next, setup.Zone);
         return local.ToString(language == Language.Fr ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy 'at' HH:mm", language.Culture());
     }

@@ -11,6 +11,13 @@ public sealed record KpiTrend(Kpi Kpi, IReadOnlyList<(string Week, decimal Value
     public const int Weeks = 12;
     private const string Blocks = "▁▂▃▄▅▆▇█";
 
+    /// <summary>The trend of one of the set-up's KPIs, its path starting the week the set-up was saved.</summary>
+    public static KpiTrend Of(Kpi kpi, KpiHistory history, ProjectChannel setup, string upToWeek) =>
+        Of(kpi, history, setup.Plan, SetUpDay(setup), upToWeek);
+
+    /// <summary>The day the set-up was saved, where every KPI's path starts.</summary>
+    public static DateOnly SetUpDay(ProjectChannel setup) => DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime);
+
     public static KpiTrend Of(Kpi kpi, KpiHistory history, NudgePlan plan, DateOnly setUpDay, string upToWeek)
     {
         var values = history.Weeks.Where(w => string.CompareOrdinal(w.Week, upToWeek) <= 0 && w.Values.ContainsKey(kpi.Id))

@@ -62,7 +62,7 @@ public sealed class NudgeDispatcher(
             NudgeLog.UnknownZone(logger, projectId, setup.Plan.TimeZone);
             return;
         }
-        var due = WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
+        var due = WeeklySchedule.Latest(time.GetUtcNow(), setup.When(zone));
         if (due.DueAt < setup.SetUpAt) return;
         await jobs.PlanAsync(NudgeRecord.Planned(projectId, due.Week, due.DueAt, due.Late, due.DueAt), cancellationToken);
         await RemindAsync(project, setup, due.Week, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class NudgeDispatcher(
     {
         if (await _projects.ReadForBotAsync(claimed.ProjectId, cancellationToken) is { Channel: { Plan.Paused: false } setup } project
             && NudgeTime.FindZone(setup.Plan.TimeZone) is { } zone
-            && string.CompareOrdinal(claimed.Week, WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone)).Week) >= 0)
+            && string.CompareOrdinal(claimed.Week, WeeklySchedule.Latest(time.GetUtcNow(), setup.When(zone)).Week) >= 0)
             return await SendAsync(claimed, project, setup, zone, cancellationToken);
         await jobs.WithdrawAsync(claimed, cancellationToken);
         return NowResult.NotPosted;
@@ -109,7 +109,7 @@ public sealed class NudgeDispatcher(
     public async Task<NudgeRecord?> LatestAsync(string projectId, ProjectChannel setup, CancellationToken cancellationToken)
     {
         if (NudgeTime.FindZone(setup.Plan.TimeZone) is not { } zone) return null;
-        var due = WeeklySchedule.Latest(time.GetUtcNow(), new NudgeTime(setup.Plan.Day, setup.Plan.Time, zone));
+        var due = WeeklySchedule.Latest(time.GetUtcNow(), setup.When(zone));
         return await jobs.FindAsync(projectId, due.Week, cancellationToken);
     }
 

@@ -43,6 +43,9 @@ public sealed record ProjectChannel(
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeZoneInfo Zone => NudgeTime.FindZone(Plan.TimeZone) ?? TimeZoneInfo.Utc;
 
+    /// <summary>When the weekly card is due, in a zone this machine knows (the caller checked it).</summary>
+    public NudgeTime When(TimeZoneInfo zone) => new(Plan.Day, Plan.Time, zone);
+
     /// <summary>The team's day at <paramref name="now"/>.</summary>
     public DateOnly Today(DateTimeOffset now) => WeeklySchedule.LocalDay(now, Zone);
 

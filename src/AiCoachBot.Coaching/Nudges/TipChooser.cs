@@ -11,7 +11,7 @@ public static class TipChooser
     public static string? Choose(CoachingTips tips, Project project, KpiHistory history, string week, DateOnly today, StringCatalog strings, Language language)
     {
         var setup = project.Channel!;
-        var setUpDay = DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime);
+        var setUpDay = KpiTrend.SetUpDay(setup);
         foreach (var rule in tips.Rules)
         {
             var args = rule.Test switch

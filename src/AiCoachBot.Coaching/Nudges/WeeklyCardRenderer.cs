@@ -40,7 +40,7 @@ public sealed class WeeklyCardRenderer(CoachingContent content)
             body.Add(Text(history.LastBefore(kpi.Id, week) is { } last
                 ? strings.Format(language, "nudge.card.last", ("value", language.Number(last.Value)), ("week", last.Week))
                 : strings.Get(language, "nudge.card.noValue"), subtle: true, size: "Small"));
-            var trend = KpiTrend.Of(kpi, history, setup.Plan, DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime), week);
+            var trend = KpiTrend.Of(kpi, history, setup, week);
             if (trend.Values.Count > 0) body.Add(TrendChart(trend, language));
             if (recorded?.Values.TryGetValue(kpi.Id, out var value) == true)
                 body.Add(Text(strings.Format(language, "nudge.card.recorded", ("value", language.Number(value)), ("by", MarkdownText.Literal(recorded.ByName))), color: "Good"));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AiCoachBot.Coaching.Conversation;
 using AiCoachBot.Coaching.Projects;
 using AiCoachBot.Coaching.State;
@@ -26,7 +25,7 @@ public sealed class PortfolioAccess(IDocumentStore store, ProjectStore projects,
             return (PortfolioScope.Team, await projects.ListAsync(new ProjectOwnership(tenant, ProjectOwnerKind.Team, ownTeam), cancellationToken));
         if (turn.Scope.Kind != ConversationKind.Personal) return (PortfolioScope.NotHere, []);
         if (turn.Ids.Any(id => id is not null && options.ProgrammeManagers.Contains(id, StringComparer.OrdinalIgnoreCase)))
-            return (PortfolioScope.Organisation, await OrganisationAsync(tenant, cancellationToken));
+            return (PortfolioScope.Organisation, [.. (await projects.InTenantAsync(tenant, cancellationToken)).Where(p => p.Ownership.Kind == ProjectOwnerKind.Team)]);
         var teams = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in turn.Ids.OfType<string>())
             if (await store.ReadAsync(ManagedKey(tenant, id), CoachingJsonContext.Default.ManagedTeams, cancellationToken) is { } managed) teams.UnionWith(managed.Value.TeamIds);
@@ -72,19 +71,5 @@ public sealed class PortfolioAccess(IDocumentStore store, ProjectStore projects,
                 current?.TeamIds.Contains(team) == true ? Change<ManagedTeams, bool>.Keep(false)
                 : Change<ManagedTeams, bool>.Save(new ManagedTeams([.. current?.TeamIds ?? [], team]), true), cancellationToken);
         return named;
-    }
-
-    /// <summary>Every team project of the organisation (person-owned ones stay their owner's).</summary>
-    private async Task<IReadOnlyList<Project>> OrganisationAsync(string tenant, CancellationToken cancellationToken)
-    {
-        var found = new List<Project>();
-        await foreach (var document in store.ListAsync("project/", cancellationToken))
-        {
-            Project? project;
-            try { project = JsonSerializer.Deserialize(document.Json, CoachingJsonContext.Default.Project); }
-            catch (JsonException) { continue; }
-            if (project is { Ownership: { Kind: ProjectOwnerKind.Team } owner } && owner.TenantId == tenant) found.Add(project);
-        }
-        return found;
     }
 }

@@ -68,7 +68,7 @@ public sealed class PortfolioCard(CoachingContent content)
         var tableRows = new JsonArray { new JsonObject { ["type"] = "TableRow", ["cells"] = header } };
         foreach (var row in rows)
         {
-            var readiness = _text.Readiness(row, language) + (_text.Tier(row, language) is { } tier ? "\n" + _text.Format(language, "portfolio.tier", ("tier", tier)) : "");
+            var readiness = _text.Readiness(row, language) + (_text.Tier(row, language) is { } tier ? "\n" + _text.Format(language, TextKeys.ScorecardTier, ("tier", tier)) : "");
             var project = new JsonObject
             {
                 ["type"] = "TableCell",
@@ -83,7 +83,7 @@ public sealed class PortfolioCard(CoachingContent content)
                     Cell(readiness, row.Readiness?.Verdict switch { "Ready" => "good", "FixGaps" => "warning", "Rethink" => "attention", _ => null }),
                     Cell(_text.Kpis(row, language), row.Kpis switch { KpiStatus.OnTrack => "good", KpiStatus.OffTrack => "attention", KpiStatus.NoData => "warning", _ => null }),
                     Cell(_text.Actions(row, language), row.OverdueActions > 0 ? "attention" : row.OpenActions > 0 ? "good" : null),
-                    Cell(_text.Pitfall(row, language), row.TopPitfallLevel switch { "High" => "attention", "Medium" => "warning", _ => "good" }),
+                    Cell(_text.Pitfall(row, language), row.TopPitfall?.Level switch { "High" => "attention", "Medium" => "warning", _ => "good" }),
                     Cell(_text.Retro(row, language), null)),
             });
         }
@@ -136,9 +136,6 @@ public sealed class PortfolioCard(CoachingContent content)
     }
 
     private static JsonObject Choice(string title, string value) => new() { ["title"] = title, ["value"] = value };
-
-    private static JsonObject Submit(string title, string command) =>
-        new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command } };
 
     private static string Number(int value) => PortfolioText.Number(value);
 }

@@ -17,7 +17,7 @@ public static class PortfolioCsv
                 KpiCsv.Field(row.Project.Name), KpiCsv.Field(text.Phase(row, language)),
                 row.Readiness is { } r ? Number(r.Overall) : "", row.Readiness is { } v ? KpiCsv.Field(text.Verdict(v.Verdict, language)) : "",
                 row.Readiness is { } d ? d.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
-                KpiCsv.Field(text.Tier(row, language) ?? ""), row.TopPitfall is null ? "" : KpiCsv.Field(text.Pitfall(row, language)), row.TopPitfallLevel?.ToLowerInvariant() ?? "",
+                KpiCsv.Field(text.Tier(row, language) ?? ""), row.TopPitfall is null ? "" : KpiCsv.Field(text.Pitfall(row, language)), row.TopPitfall?.Level.ToLowerInvariant() ?? "",
                 row.Kpis switch { KpiStatus.OnTrack => "on_track", KpiStatus.OffTrack => "off_track", KpiStatus.NoData => "no_data", _ => "not_set_up" },
                 Number(row.WeeksWithoutKpi), Number(row.OpenActions), Number(row.OverdueActions),
                 row.LastRetro?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", row.LastActivity.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -9,8 +9,7 @@ namespace AiCoachBot.Coaching.Portfolio;
 public sealed record PortfolioRow(
     Project Project,
     AssessmentRecord? Readiness,
-    string? TopPitfall,
-    string? TopPitfallLevel,
+    PitfallRiskRecord? TopPitfall,
     KpiStatus Kpis,
     int WeeksWithoutKpi,
     int OpenActions,
@@ -36,7 +35,7 @@ public sealed record PortfolioRow(
         3 * Math.Min(OverdueActions, 3)
         + Kpis switch { KpiStatus.OffTrack => 3, KpiStatus.NoData => 2, _ => 0 }
         + Readiness?.Verdict switch { "Rethink" => 3, "FixGaps" => 1, null => 1, _ => 0 }
-        + TopPitfallLevel switch { "High" => 2, "Medium" => 1, _ => 0 }
+        + TopPitfall?.Level switch { "High" => 2, "Medium" => 1, _ => 0 }
         + (Stale ? 2 : 0);
 
     public bool NeedsAttention => Attention >= 3;

@@ -32,7 +32,7 @@ public sealed class PortfolioRows(IDocumentStore store, TimeProvider time)
             .Concat(project.RetroHistory.Select(r => r.ClosedAt ?? r.OpenedAt))
             .Concat((project.Actions ?? []).Select(a => a.DoneAt ?? a.CreatedAt))
             .Max();
-        return new PortfolioRow(project, project.LastAssessment, pitfall?.Pitfall, pitfall?.Level, kpis, silentWeeks, open.Count, open.Count(a => a.IsOverdue(today)),
+        return new PortfolioRow(project, project.LastAssessment, pitfall, kpis, silentWeeks, open.Count, open.Count(a => a.IsOverdue(today)),
             lastRetro, activity, NoKpiForWeeks: project.Channel is not null && silentWeeks >= PortfolioRow.StaleKpiWeeks,
             Inactive: now - activity >= TimeSpan.FromDays(7 * PortfolioRow.InactiveWeeks));
     }
@@ -48,7 +48,7 @@ public sealed class PortfolioRows(IDocumentStore store, TimeProvider time)
         var silent = (int)Math.Floor((now - since).TotalDays / 7);
         if (silent >= 2 || history.Weeks.Count == 0) return (KpiStatus.NoData, silent);
         var week = WeeklySchedule.WeekOf(today);
-        var trends = setup.Kpis.Select(k => KpiTrend.Of(k, history, setup.Plan, setup.Today(setup.SetUpAt), week).OnTrack).OfType<bool>().ToList();
+        var trends = setup.Kpis.Select(k => KpiTrend.Of(k, history, setup, week).OnTrack).OfType<bool>().ToList();
         return (trends.Count > 0 && trends.All(t => t) ? KpiStatus.OnTrack : KpiStatus.OffTrack, silent);
     }
 }

@@ -1,25 +1,25 @@
 using System.Globalization;
 using AiCoachBot.Coaching.Content;
-using AiCoachBot.Coaching.Diagnostics;
-using AiCoachBot.Coaching.Framing;
 using AiCoachBot.Coaching.Localization;
+using AiCoachBot.Coaching.Projects;
 
 namespace AiCoachBot.Coaching.Portfolio;
 
-/// <summary>A portfolio row's cells as words, in the asker's language: shared by the card, its fallback and the CSV.</summary>
+/// <summary>
+/// A portfolio row's cells as words, in the asker's language: shared by the card, its fallback and the CSV. Readiness,
+/// tier and pitfall read as on the project's profile.
+/// </summary>
 public sealed class PortfolioText(CoachingContent content)
 {
+    private readonly ProjectCards _project = new(content);
+
     public string Phase(PortfolioRow row, Language language) => content.Phases.Title(row.Project.Phase, language);
 
-    public string Readiness(PortfolioRow row, Language language) => row.Readiness is { } last
-        ? Format(language, "portfolio.readiness", ("score", Number(last.Overall)), ("verdict", Verdict(last.Verdict, language)), ("date", language.Date(last.At)))
-        : Get(language, "portfolio.readiness.none");
+    public string Readiness(PortfolioRow row, Language language) => _project.Readiness(row.Readiness, language);
 
-    public string Verdict(string verdict, Language language) =>
-        Enum.TryParse<Verdict>(verdict, out var known) ? Get(language, TextKeys.VerdictText(known)) : verdict;
+    public string Verdict(string verdict, Language language) => _project.Verdict(verdict, language);
 
-    public string? Tier(PortfolioRow row, Language language) =>
-        row.Readiness?.Tier is { } id ? content.Framing.Rules.Tiers.FirstOrDefault(t => t.Id == id)?.Title[language] ?? id : null;
+    public string? Tier(PortfolioRow row, Language language) => row.Readiness is { } last ? _project.TierTitle(last, language) : null;
 
     public string Kpis(PortfolioRow row, Language language) => row.Kpis switch
     {
@@ -34,9 +34,7 @@ public sealed class PortfolioText(CoachingContent content)
         : Format(language, "portfolio.actions", ("open", Number(row.OpenActions)), ("overdue", Number(row.OverdueActions)));
 
     public string Pitfall(PortfolioRow row, Language language) =>
-        row.TopPitfall is { } id && content.Diagnostic.Find(id) is { } pitfall
-            ? Enum.TryParse<RiskLevel>(row.TopPitfallLevel, out var level) ? $"{pitfall.Name[language]} ({Get(language, TextKeys.RiskLevelText(level))})" : pitfall.Name[language]
-            : Get(language, "portfolio.pitfall.none");
+        row.TopPitfall is { } top ? _project.PitfallRisk(top, language) ?? top.Pitfall : Get(language, "portfolio.pitfall.none");
 
     public string Retro(PortfolioRow row, Language language) => row.LastRetro is { } at ? language.Date(at) : Get(language, "portfolio.retro.none");
 

@@ -22,10 +22,10 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
 
     public async Task<ErasureSummary> EraseAsync(Person person, CancellationToken cancellationToken)
     {
-        var report = await new PersonalDataFinder(store).FindAsync(person, cancellationToken);
+        var finder = new PersonalDataFinder(store, _projects);
         var erased = 0;
         var anonymised = 0;
-        foreach (var document in report.OwnDocuments)
+        foreach (var document in await finder.OwnRecordsAsync(person, cancellationToken))
             if (await store.DeleteAsync(document.Key, ifMatch: null, cancellationToken)) erased++;
 
         foreach (var key in await KeysAsync($"coach-answer/{person.TenantId}/", cancellationToken))
@@ -46,30 +46,30 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
 
         var handedOver = 0;
         var archived = 0;
-        var tenantProjects = new List<string>();
-        foreach (var key in await KeysAsync("project/", cancellationToken))
+        var tenantProjects = await _projects.InTenantAsync(person.TenantId, cancellationToken);
+        foreach (var read in tenantProjects)
         {
+            // The answers behind a project of their own are theirs: erased, while the project is archived out of reach.
+            if (PersonalDataFinder.IsTheirOwn(person, read))
+                foreach (var answers in await finder.AnswersBehindAsync(read, cancellationToken))
+                    if (await store.DeleteAsync(answers.Key, ifMatch: null, cancellationToken)) erased++;
             string? heir = null;
-            var (inTenant, wasArchived) = (false, false);
-            var outcome = await ChangeAsync(key, CoachingJsonContext.Default.Project, project =>
+            var wasArchived = false;
+            var outcome = await ChangeAsync(ProjectStore.ProjectKey(read.Id), CoachingJsonContext.Default.Project, project =>
             {
-                (heir, inTenant, wasArchived) = (null, project.Ownership.TenantId == person.TenantId, false);
-                if (!inTenant) return project;
                 var (scrubbed, newOwner) = ProjectWithout(person, project);
                 (heir, wasArchived) = (newOwner, scrubbed.ArchivedAt is not null && project.ArchivedAt is null);
                 return scrubbed;
             }, cancellationToken);
-            var projectId = key["project/".Length..];
-            if (inTenant) tenantProjects.Add(projectId);
             if (outcome == Outcome.Changed) anonymised++;
             if (heir is not null)
             {
                 handedOver++;
-                await _projects.RememberOwnerAsync(person.TenantId, heir, projectId, cancellationToken);
+                await _projects.RememberOwnerAsync(person.TenantId, heir, read.Id, cancellationToken);
             }
             if (wasArchived) archived++;
         }
-        foreach (var projectId in tenantProjects)
+        foreach (var projectId in tenantProjects.Select(p => p.Id))
         {
             if (await ChangeAsync(NudgeDispatcher.HistoryKey(projectId), CoachingJsonContext.Default.KpiHistory, history => history with
                 {
@@ -89,8 +89,8 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
     {
         var now = time.GetUtcNow();
         var scrubbed = project with { Actions = project.Actions is null ? null : [.. project.Actions.Select(a => ActionWithout(person, a))] };
-        if (project.Ownership.Kind == ProjectOwnerKind.Person && person.Is(project.Ownership.OwnerId))
-            return (scrubbed with { Ownership = ArchivedOwnership(project), CreatedBy = FormerMember.Id, ArchivedAt = project.ArchivedAt ?? now }, null);
+        if (PersonalDataFinder.IsTheirOwn(person, project))
+            return (scrubbed with { Ownership = FormerMember.Ownership(project.Ownership, project.Id), CreatedBy = FormerMember.Id, ArchivedAt = project.ArchivedAt ?? now }, null);
 
         var channel = project.Channel;
         var editors = (channel?.Editors ?? []).Where(e => !person.Is(e.Id)).ToList();
@@ -113,13 +113,10 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
                 handed = handed with { Channel = kept with { SetUpBy = next.Id, SetUpByName = next.Name ?? "", Editors = [.. kept.Editors.Where(e => e.Id != next.Id)] } };
             return (handed, next.Id);
         }
-        var archived = scrubbed with { CreatedBy = createdByThem ? FormerMember.Id : project.CreatedBy, ArchivedAt = project.ArchivedAt ?? now };
-        if (archived.Channel is { } set)
-            archived = archived with { Channel = set with { SetUpBy = FormerMember.Id, SetUpByName = FormerMember.Name, Plan = set.Plan with { Paused = true, PausedReason = "archived: its owner left" } } };
+        var archived = (scrubbed with { CreatedBy = createdByThem ? FormerMember.Id : project.CreatedBy }).Archived(now, "archived: its owner left");
+        if (archived.Channel is { } set) archived = archived with { Channel = set with { SetUpBy = FormerMember.Id, SetUpByName = FormerMember.Name } };
         return (archived, null);
     }
-
-    private static ProjectOwnership ArchivedOwnership(Project project) => project.Ownership with { OwnerId = $"{FormerMember.Id}/{project.Id}" };
 
     private static ProjectAction ActionWithout(Person person, ProjectAction action)
     {
@@ -148,7 +145,7 @@ public sealed class PersonalDataEraser(IDocumentStore store, PseudonymKey pseudo
         if (person.Is(retro.FacilitatorId)) scrubbed = scrubbed with { FacilitatorId = FormerMember.Id, FacilitatorName = FormerMember.Name };
         if (person.IsNamed(retro.ClosedByName)) scrubbed = scrubbed with { ClosedByName = FormerMember.Name };
         if (retro.Ownership.Kind == ProjectOwnerKind.Person && person.Is(retro.Ownership.OwnerId))
-            scrubbed = scrubbed with { Ownership = retro.Ownership with { OwnerId = $"{FormerMember.Id}/{retro.ProjectId}" } };
+            scrubbed = scrubbed with { Ownership = FormerMember.Ownership(retro.Ownership, retro.ProjectId) };
         return scrubbed;
     }
 

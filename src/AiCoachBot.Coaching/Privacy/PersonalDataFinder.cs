@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AiCoachBot.Coaching.Coach;
 using AiCoachBot.Coaching.Nudges;
 using AiCoachBot.Coaching.Projects;
@@ -11,9 +10,46 @@ namespace AiCoachBot.Coaching.Privacy;
 /// Finds what the bot holds about a person within their organisation. Documents keyed by the person are listed by prefix;
 /// projects, retros, KPI histories, answers and member lists are read whole and searched, since they name people inside.
 /// </summary>
-public sealed class PersonalDataFinder(IDocumentStore store)
+public sealed class PersonalDataFinder(IDocumentStore store, ProjectStore projects)
 {
     public async Task<PersonalDataReport> FindAsync(Person person, CancellationToken cancellationToken)
+    {
+        var tenant = person.TenantId;
+        var own = new List<ListedDocument>(await OwnRecordsAsync(person, cancellationToken));
+
+        var questions = new List<AnswerRecord>();
+        var feedback = new List<AnswerFeedback>();
+        await foreach (var (_, record) in store.ListAsync($"coach-answer/{tenant}/", CoachingJsonContext.Default.AnswerRecord, cancellationToken))
+        {
+            if (person.Is(record.Value.UserId)) questions.Add(record.Value);
+            feedback.AddRange(record.Value.Feedback.Where(f => person.Is(f.UserId)));
+        }
+        var memberLists = 0;
+        await foreach (var (_, roster) in store.ListAsync($"roster/{tenant}/", CoachingJsonContext.Default.ConversationRoster, cancellationToken))
+            if (roster.Value.Names.Any(person.IsNamed)) memberLists++;
+
+        var inTenant = await projects.InTenantAsync(tenant, cancellationToken);
+        var owned = inTenant.Where(p => p.IsOwner(person.Ids)).ToList();
+        foreach (var mine in owned.Where(p => IsTheirOwn(person, p))) own.AddRange(await AnswersBehindAsync(mine, cancellationToken));
+        var actions = inTenant.SelectMany(p => (p.Actions ?? []).Where(a => Concerns(person, a)).Select(a => (p, a))).ToList();
+        var kpiValues = new List<(Project, KpiWeek)>();
+        foreach (var project in inTenant)
+            kpiValues.AddRange((await KpiHistory.ReadAsync(store, project.Id, cancellationToken)).Weeks.Where(w => person.Is(w.By)).Select(w => (project, w)));
+
+        var retros = new List<Retrospective>();
+        await foreach (var (_, retro) in store.ListAsync("retro/", CoachingJsonContext.Default.Retrospective, cancellationToken))
+            if (retro.Value.Ownership.TenantId == tenant) retros.Add(retro.Value);
+        var contributions = retros.SelectMany(r => r.Items.Where(i => person.Is(i.AuthorId)).Select(i => (r, i))).ToList();
+        var facilitated = retros.Where(r => person.Is(r.FacilitatorId)).ToList();
+
+        return new PersonalDataReport(person, own, questions, feedback, owned, kpiValues, contributions, facilitated, actions, memberLists);
+    }
+
+    /// <summary>
+    /// The records kept under the person's own keys: their state in each conversation, the coach's last answer to them,
+    /// their daily budgets, their project lists, the teams they follow as programme manager.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedDocument>> OwnRecordsAsync(Person person, CancellationToken cancellationToken)
     {
         var tenant = person.TenantId;
         var own = new List<ListedDocument>();
@@ -22,46 +58,18 @@ public sealed class PersonalDataFinder(IDocumentStore store)
         foreach (var id in person.Ids)
         {
             own.AddRange(await ListAsync($"coach-usage/{tenant}/{id}/", _ => true, cancellationToken));
-            own.AddRange(await ListAsync($"projects/{tenant}/person/{id}", d => d.Key.Length == $"projects/{tenant}/person/{id}".Length, cancellationToken));
-            own.AddRange(await ListAsync($"owned-projects/{tenant}/{id}", d => d.Key.Length == $"owned-projects/{tenant}/{id}".Length, cancellationToken));
-            own.AddRange(await ListAsync(Portfolio.PortfolioAccess.ManagedKey(tenant, id), d => d.Key == Portfolio.PortfolioAccess.ManagedKey(tenant, id), cancellationToken));
+            foreach (var key in new[] { $"projects/{tenant}/person/{id}", $"owned-projects/{tenant}/{id}", Portfolio.PortfolioAccess.ManagedKey(tenant, id) })
+                own.AddRange(await ListAsync(key, d => d.Key == key, cancellationToken));
         }
-
-        var questions = new List<AnswerRecord>();
-        var feedback = new List<AnswerFeedback>();
-        foreach (var record in await ReadAllAsync($"coach-answer/{tenant}/", CoachingJsonContext.Default.AnswerRecord, cancellationToken))
-        {
-            if (person.Is(record.Value.UserId)) questions.Add(record.Value);
-            feedback.AddRange(record.Value.Feedback.Where(f => person.Is(f.UserId)));
-        }
-        var memberLists = (await ReadAllAsync($"roster/{tenant}/", CoachingJsonContext.Default.ConversationRoster, cancellationToken))
-            .Count(r => r.Value.Names.Any(person.IsNamed));
-
-        var projects = (await ReadAllAsync("project/", CoachingJsonContext.Default.Project, cancellationToken))
-            .Select(p => p.Value).Where(p => p.Ownership.TenantId == tenant).ToList();
-        var owned = projects.Where(p => Owns(person, p)).ToList();
-        // The answers behind a project of their own are theirs; a team project's answers are the team's and name nobody.
-        foreach (var mine in owned.Where(p => p.Ownership.Kind == ProjectOwnerKind.Person))
-        {
-            own.AddRange(await ListAsync($"assessment/{mine.Id}/", _ => true, cancellationToken));
-            own.AddRange(await ListAsync($"diagnosis/{mine.Id}/", _ => true, cancellationToken));
-        }
-        var actions = projects.SelectMany(p => (p.Actions ?? []).Where(a => Concerns(person, a)).Select(a => (p, a))).ToList();
-        var kpiValues = new List<(Project, KpiWeek)>();
-        foreach (var project in projects)
-            kpiValues.AddRange((await KpiHistory.ReadAsync(store, project.Id, cancellationToken)).Weeks.Where(w => person.Is(w.By)).Select(w => (project, w)));
-
-        var retros = (await ReadAllAsync("retro/", CoachingJsonContext.Default.Retrospective, cancellationToken))
-            .Select(r => r.Value).Where(r => r.Ownership.TenantId == tenant).ToList();
-        var contributions = retros.SelectMany(r => r.Items.Where(i => person.Is(i.AuthorId)).Select(i => (r, i))).ToList();
-        var facilitated = retros.Where(r => person.Is(r.FacilitatorId)).ToList();
-
-        return new PersonalDataReport(person, own, questions, feedback, owned, kpiValues, contributions, facilitated, actions, memberLists);
+        return own;
     }
 
-    /// <summary>Their own project (made in their chats), or a team project they created or set up.</summary>
-    public static bool Owns(Person person, Project project) =>
-        (project.Ownership.Kind == ProjectOwnerKind.Person && person.Is(project.Ownership.OwnerId)) || project.IsOwner(person.Ids);
+    /// <summary>The answers behind a project's assessments and diagnostics: the owner's own when the project is a person's.</summary>
+    public async Task<IReadOnlyList<ListedDocument>> AnswersBehindAsync(Project project, CancellationToken cancellationToken) =>
+        [.. await ListAsync($"assessment/{project.Id}/", _ => true, cancellationToken), .. await ListAsync($"diagnosis/{project.Id}/", _ => true, cancellationToken)];
+
+    /// <summary>A project made in their own chats; a team project's answers are the team's and name nobody.</summary>
+    public static bool IsTheirOwn(Person person, Project project) => project.Ownership.Kind == ProjectOwnerKind.Person && person.Is(project.Ownership.OwnerId);
 
     public static bool Concerns(Person person, ProjectAction action) => person.Is(action.CreatedBy) || person.Is(action.OwnerId);
 
@@ -71,18 +79,6 @@ public sealed class PersonalDataFinder(IDocumentStore store)
     {
         var found = new List<ListedDocument>();
         await foreach (var document in store.ListAsync(prefix, cancellationToken)) if (keep(document)) found.Add(document);
-        return found;
-    }
-
-    /// <summary>Every readable document under a prefix; one that does not parse as <typeparamref name="T"/> is not this kind.</summary>
-    private async Task<List<Versioned<T>>> ReadAllAsync<T>(string prefix, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        var found = new List<Versioned<T>>();
-        await foreach (var document in store.ListAsync(prefix, cancellationToken))
-        {
-            try { if (JsonSerializer.Deserialize(document.Json, type) is { } value) found.Add(new Versioned<T>(value, document.ETag)); }
-            catch (JsonException) { }
-        }
         return found;
     }
 }

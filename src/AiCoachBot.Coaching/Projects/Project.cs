@@ -58,8 +58,16 @@ public sealed record Project(
     public bool IsOwner(IEnumerable<string?> ids)
     {
         var known = ids.OfType<string>().ToList();
-        return known.Contains(CreatedBy) || (Channel is { } channel && known.Contains(channel.SetUpBy));
+        return known.Contains(CreatedBy) || (Channel is { } channel && known.Contains(channel.SetUpBy))
+            || (Ownership.Kind == ProjectOwnerKind.Person && known.Contains(Ownership.OwnerId));
     }
+
+    /// <summary>Out of the portfolio, its weekly cards stopped; archiving again keeps the first date.</summary>
+    public Project Archived(DateTimeOffset at, string reason) => this with
+    {
+        ArchivedAt = ArchivedAt ?? at,
+        Channel = Channel is { } channel ? channel with { Plan = channel.Plan with { Paused = true, PausedReason = reason } } : null,
+    };
 }
 
 /// <summary>What a diagnostic concluded: each examined pitfall's risk, to show what improved next time.</summary>

@@ -41,7 +41,7 @@ public sealed class ProjectCards(CoachingContent content)
         var start = Strings.Get(language, purpose == CommandIds.Diagnose ? TextKeys.DiagnosticPickerStart : TextKeys.PickerStart);
         var actions = new JsonArray
         {
-            Carrying(Submit(start, purpose, primary: true), purpose, symptoms),
+            Carrying(Submit(start, purpose, "positive"), purpose, symptoms),
             Carrying(Submit(Strings.Get(language, TextKeys.ProjectNewButton), CommandIds.NewProject), purpose, symptoms),
         };
         var names = string.Join(", ", projects.Select(p => p.Name));
@@ -75,7 +75,7 @@ public sealed class ProjectCards(CoachingContent content)
             ["type"] = "Input.ChoiceSet", ["id"] = PhaseInput, ["style"] = "compact", ["isRequired"] = true,
             ["label"] = Strings.Get(language, TextKeys.FormPhase), ["value"] = phase ?? content.Phases.Phases[0].Id, ["choices"] = phases,
         });
-        var create = Carrying(Submit(Strings.Get(language, TextKeys.FormCreate), CommandIds.CreateProject, primary: true), purpose, symptoms);
+        var create = Carrying(Submit(Strings.Get(language, TextKeys.FormCreate), CommandIds.CreateProject, "positive"), purpose, symptoms);
         return Card(body, [create], Strings.Get(language, TextKeys.FormTitle));
     }
 
@@ -98,7 +98,7 @@ public sealed class ProjectCards(CoachingContent content)
         body.Add(Text(Strings.Get(language, TextKeys.ProjectsHint), subtle: true, size: "Small", separator: true));
         var actions = new JsonArray
         {
-            Submit(Strings.Get(language, TextKeys.ProjectsFrame), CommandIds.Frame, primary: true),
+            Submit(Strings.Get(language, TextKeys.ProjectsFrame), CommandIds.Frame, "positive"),
             Submit(Strings.Get(language, TextKeys.ProjectNewButton), CommandIds.NewProject),
         };
         return Card(body, actions, $"{title}: {string.Join(", ", projects.Take(MaxListed).Select(p => p.Name))}");
@@ -120,9 +120,7 @@ public sealed class ProjectCards(CoachingContent content)
         {
             body.Add(Text(Strings.Format(language, TextKeys.ProfileReadiness, ("readiness", Readiness(last, language))), weight: "Bolder", separator: true));
             body.Add(Text(Strings.Format(language, TextKeys.ProfileRuns, ("count", Number(project.Assessments.Count))), subtle: true));
-            var tier = last.Tier is { } tierId && content.Framing.Rules.Tiers.FirstOrDefault(t => t.Id == tierId) is { } known
-                ? known.Title[language] : Strings.Get(language, TextKeys.ScorecardTierUnknown);
-            body.Add(Text(Strings.Format(language, TextKeys.ScorecardTier, ("tier", tier))));
+            body.Add(Text(Strings.Format(language, TextKeys.ScorecardTier, ("tier", TierTitle(last, language) ?? Strings.Get(language, TextKeys.ScorecardTierUnknown)))));
             body.Add(Text(Strings.Get(language, TextKeys.ProfileGaps), weight: "Bolder", separator: true));
             var gaps = last.GapRemedies.Where(content.Framing.Rules.Remedies.ContainsKey).Take(MaxGapsShown).ToList();
             if (gaps.Count == 0) body.Add(Text(Strings.Get(language, TextKeys.ProfileNoGaps)));
@@ -151,9 +149,7 @@ public sealed class ProjectCards(CoachingContent content)
         }
         var serious = last.Risks
             .Where(r => r.Level is nameof(Diagnostics.RiskLevel.High) or nameof(Diagnostics.RiskLevel.Medium))
-            .Select(r => content.Diagnostic.Find(r.Pitfall) is { } pitfall && Enum.TryParse<Diagnostics.RiskLevel>(r.Level, out var level)
-                ? $"{pitfall.Name[language]} ({Strings.Get(language, TextKeys.RiskLevelText(level))})" : null)
-            .OfType<string>().ToList();
+            .Select(r => PitfallRisk(r, language)).OfType<string>().ToList();
         var summary = serious.Count == 0 ? Strings.Get(language, TextKeys.ProfileDiagnosisClear) : string.Join(", ", serious);
         body.Add(Text(Strings.Format(language, TextKeys.ProfileDiagnosis, ("date", language.Date(last.At)), ("summary", summary)), separator: true));
     }
@@ -183,11 +179,23 @@ public sealed class ProjectCards(CoachingContent content)
         }
     }
 
+    /// <summary>The AI Act tier an assessment found, by its title; null when it found none the rules know.</summary>
+    public string? TierTitle(AssessmentRecord record, Language language) =>
+        record.Tier is { } id && content.Framing.Rules.Tiers.FirstOrDefault(t => t.Id == id) is { } known ? known.Title[language] : null;
+
+    /// <summary>"Data underestimated (high)": a diagnosed pitfall with its risk; null for a pitfall or level the catalogue no longer has.</summary>
+    public string? PitfallRisk(PitfallRiskRecord risk, Language language) =>
+        content.Diagnostic.Find(risk.Pitfall) is { } pitfall && Enum.TryParse<Diagnostics.RiskLevel>(risk.Level, out var level)
+            ? $"{pitfall.Name[language]} ({Strings.Get(language, TextKeys.RiskLevelText(level))})" : null;
+
+    public string Verdict(string verdict, Language language) =>
+        Enum.TryParse<Verdict>(verdict, out var known) ? Strings.Get(language, TextKeys.VerdictText(known)) : verdict;
+
     public string Readiness(AssessmentRecord? record, Language language) => record is null
         ? Strings.Get(language, TextKeys.ProjectsNotAssessed)
         : Strings.Format(language, TextKeys.ProjectsAssessed,
             ("score", Number(record.Overall)),
-            ("verdict", Enum.TryParse<Verdict>(record.Verdict, out var verdict) ? Strings.Get(language, TextKeys.VerdictText(verdict)) : record.Verdict),
+            ("verdict", Verdict(record.Verdict, language)),
             ("date", language.Date(record.At)));
 
     private string PhaseTitle(Project project, Language language) => content.Phases.Title(project.Phase, language);
@@ -201,13 +209,6 @@ public sealed class ProjectCards(CoachingContent content)
         if (purpose != CommandIds.Frame) data[ThenField] = purpose;
         if (!string.IsNullOrEmpty(symptoms)) data[SymptomsField] = symptoms;
         return submit;
-    }
-
-    private static JsonObject Submit(string title, string command, bool primary = false)
-    {
-        var action = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = new JsonObject { ["command"] = command } };
-        if (primary) action["style"] = "positive";
-        return action;
     }
 
     /// <summary>A button that runs a command on one project (frame it, open it, export it).</summary>

@@ -16,7 +16,7 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     public const int MaxOpenActions = 30;
     public const int MaxActionLength = 500;
 
-    private static string ProjectKey(string id) => $"project/{id}";
+    public static string ProjectKey(string id) => $"project/{id}";
     private static string IndexKey(ProjectOwnership ownership) => $"projects/{ownership.Key}";
     private static string AnswersKey(string projectId, string runId) => $"assessment/{projectId}/{runId}";
     private static string DiagnosisAnswersKey(string projectId, string runId) => $"diagnosis/{projectId}/{runId}";
@@ -238,6 +238,15 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
     /// <summary>Of these projects, the one whose weekly cards go to this channel.</summary>
     public static Project? LinkedTo(IReadOnlyList<Project> projects, string? channelId) =>
         channelId is null ? null : projects.FirstOrDefault(p => p.Channel?.Channel.ChannelId == channelId);
+
+    /// <summary>Every project of an organisation, read whole: for the portfolio office and privacy requests, not for turns.</summary>
+    public async Task<IReadOnlyList<Project>> InTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var found = new List<Project>();
+        await foreach (var (_, project) in store.ListAsync("project/", CoachingJsonContext.Default.Project, cancellationToken))
+            if (project.Value.Ownership.TenantId == tenantId) found.Add(project.Value);
+        return found;
+    }
 
     /// <summary>The ids of every project with a channel set-up: what the weekly nudge scans.</summary>
     public async Task<IReadOnlyList<string>> NudgedProjectIdsAsync(CancellationToken cancellationToken) =>

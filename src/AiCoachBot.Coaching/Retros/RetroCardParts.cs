@@ -160,10 +160,11 @@ public sealed class RetroCardParts(CoachingContent content)
         return action;
     }
 
-    public static JsonObject Submit(string title, string command, string? retroId = null)
+    /// <summary>A button that runs a command on one retro.</summary>
+    public static JsonObject RetroSubmit(string title, string command, string retroId)
     {
-        var data = new JsonObject { ["command"] = command };
-        if (retroId is not null) data[RetroField] = retroId;
-        return new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+        var button = Submit(title, command);
+        ((JsonObject)button["data"]!)[RetroField] = retroId;
+        return button;
     }
 }

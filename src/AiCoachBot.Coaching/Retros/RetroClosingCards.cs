@@ -117,7 +117,7 @@ public sealed class RetroClosingCards(CoachingContent content)
             foreach (var review in outcome.Reviewed) body.Add(UserText($"{S.Get(language, $"retro.review.{review.Status}")}: {review.Text}"));
         }
         var buttons = new JsonArray(
-            Submit(S.Get(language, "retro.button.export"), CommandIds.RetroExport, retro.Id),
+            RetroSubmit(S.Get(language, "retro.button.export"), CommandIds.RetroExport, retro.Id),
             Execute(S.Get(language, "retro.button.reopen"), CommandIds.RetroReopen, retro.Id),
             Execute(S.Get(language, "retro.button.delete"), CommandIds.RetroDelete, retro.Id));
         return Card(body, buttons, S.Format(language, "retro.summary.fallback", ("title", template.Title[language]), ("project", project.Name), ("decision", decision)));

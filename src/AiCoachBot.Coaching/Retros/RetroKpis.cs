@@ -24,7 +24,7 @@ public static class RetroKpis
                 .Where(w => string.CompareOrdinal(w.Week, from) >= 0 && string.CompareOrdinal(w.Week, to) <= 0 && w.Values.ContainsKey(kpi.Id))
                 .Select(w => (w.Week, Value: w.Values[kpi.Id])).ToList();
             if (values.Count == 0) return new KpiResult(kpi, 0, null, null, null, null, null);
-            var trend = KpiTrend.Of(kpi, history, setup.Plan, DateOnly.FromDateTime(setup.SetUpAt.UtcDateTime), values[^1].Week);
+            var trend = KpiTrend.Of(kpi, history, setup, values[^1].Week);
             return new KpiResult(kpi, values.Count, values[0].Value, values[^1].Value, values[^1].Week, trend.PathAt(values[^1].Week), trend.OnTrack);
         }).ToList();
     }

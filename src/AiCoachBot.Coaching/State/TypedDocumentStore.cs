@@ -19,6 +19,19 @@ public static class TypedDocumentStore
     public static Task<string> WriteAsync<T>(this IDocumentStore store, string key, T value, string? ifMatch, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         store.WriteAsync(key, JsonSerializer.Serialize(value, type), ifMatch, cancellationToken);
 
+    /// <summary>The documents under a prefix that read as <typeparamref name="T"/>; one that does not is not of this kind and is passed over.</summary>
+    public static async IAsyncEnumerable<(string Key, Versioned<T> Document)> ListAsync<T>(
+        this IDocumentStore store, string prefix, JsonTypeInfo<T> type, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var document in store.ListAsync(prefix, cancellationToken))
+        {
+            T? value;
+            try { value = JsonSerializer.Deserialize(document.Json, type); }
+            catch (JsonException) { continue; }
+            if (value is not null) yield return (document.Key, new Versioned<T>(value, document.ETag));
+        }
+    }
+
     /// <summary>
     /// Read, decide, write-if-unchanged; on a lost race decide again from a fresh read. <paramref name="decide"/>
     /// must not have side effects: it may run several times. Nothing is ever silently overwritten.

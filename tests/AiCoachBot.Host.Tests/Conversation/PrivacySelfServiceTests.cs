@@ -131,11 +131,7 @@ public sealed class PostgresPrivacySelfServiceTests(PostgresServer postgres) : P
 {
     private string _database = "";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Storage:PostgresConnectionString"] = _database,
-        ["Retros:PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => SharedDatabase.Settings(_database, base.Settings);
 
     public override async Task InitializeAsync()
     {

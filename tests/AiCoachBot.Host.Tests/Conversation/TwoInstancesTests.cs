@@ -21,13 +21,8 @@ public sealed class TwoInstancesTests(PostgresServer postgres) : BotTest, IClass
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:PostgresConnectionString"] = _database,
-        ["Retros:PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-        ["Nudges:Enabled"] = "false",
-        ["Nudges:MaxPostsPerSecond"] = "1000",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        SharedDatabase.Settings(_database, new Dictionary<string, string?> { ["Nudges:Enabled"] = "false", ["Nudges:MaxPostsPerSecond"] = "1000" });
 
     public override async Task InitializeAsync()
     {

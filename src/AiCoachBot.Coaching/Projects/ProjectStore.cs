@@ -294,13 +294,3 @@ public sealed class ProjectStore(IDocumentStore store, TimeProvider time)
         return clean.Length <= max ? clean : clean[..max];
     }
 }
-
-public enum ActionOutcome { Added, AlreadyOpen, TooMany }
-
-public enum SetupOutcome { Saved, NotFound, NotYours, NotAllowed }
-
-/// <summary>Every project with a channel set-up, by id.</summary>
-public sealed record NudgeIndex(IReadOnlyList<string> ProjectIds);
-
-/// <summary>The team projects one person created or set up, by id.</summary>
-public sealed record OwnedProjects(IReadOnlyList<string> ProjectIds);
